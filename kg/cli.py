@@ -1,0 +1,204 @@
+"""`kg` on the command line: a thin shell over `kg.pipeline.KnowledgeGraph`.
+
+Every command takes `--store PATH` (default ./kg-data). Failures print one line naming
+the input and what is wrong, and exit 1 (bad input, does not conform) or 2 (could not run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import json
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError, KgError
+from .namespaces import DEFAULT_BASE
+from .pipeline import KnowledgeGraph
+from .results import GRAPH_FORMATS, format_results
+
+__all__ = ["main"]
+
+DEFAULT_STORE = "kg-data"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news articles.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", default=DEFAULT_STORE, help="store folder (default: ./kg-data)")
+    common.add_argument(
+        "--base", default=DEFAULT_BASE, help=f"base IRI for minted data (default: {DEFAULT_BASE})"
+    )
+    common.add_argument(
+        "--pipeline", default=None, help="spaCy pipeline name or folder (default: the shipped one)"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", parents=[common], help="add articles (.txt files or folders)")
+    s.add_argument("paths", nargs="+", help="files or folders; a .txt file's first line is the title")
+    s.add_argument("--json", action="store_true", help="print the summary as JSON")
+    s.add_argument("--quiet", action="store_true", help="print only failures")
+
+    s = sub.add_parser("query", parents=[common], help="run a SPARQL query over the union of article graphs")
+    s.add_argument("query", help="SPARQL text or a path to a .rq file")
+    s.add_argument(
+        "--format",
+        default="table",
+        help="table|json|xml|csv|tsv (SELECT/ASK); turtle|ntriples|nquads|trig|jsonld|rdfxml (CONSTRUCT)",
+    )
+    s.add_argument("--graph", action="append", default=None, help="query only this named graph (repeatable)")
+
+    sub.add_parser(
+        "validate",
+        parents=[common],
+        help="validate the whole store against the shapes (exit 0 conforms, 1 does not, 2 could not run)",
+    )
+
+    s = sub.add_parser("export", parents=[common], help="write all article graphs")
+    s.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "jsonld"])
+    s.add_argument("--output", "-o", default="-", help="file to write (default: standard output)")
+
+    sub.add_parser("stats", parents=[common], help="count articles, claims, meetings, actors and quads")
+
+    s = sub.add_parser("retract", parents=[common], help="remove one article graph by its IRI")
+    s.add_argument("article", help="the article IRI")
+    return p
+
+
+def _read_query(text: str) -> str:
+    p = Path(text)
+    if text.endswith(".rq") or (len(text) < 4096 and "\n" not in text and p.is_file()):
+        if not p.is_file():
+            raise InputError(f"{text}: query file not found")
+        return p.read_text(encoding="utf-8")
+    return text
+
+
+def _open(args: argparse.Namespace, read_only: bool = False) -> KnowledgeGraph:
+    return KnowledgeGraph(args.store, base=args.base, pipeline=args.pipeline, read_only=read_only)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    kg = _open(args)
+    summary = kg.ingest(args.paths)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ingested": summary.count("added"),
+                    "replaced": summary.count("replaced"),
+                    "unchanged": summary.count("unchanged"),
+                    "rejected": summary.count("rejected"),
+                    "results": [r.__dict__ for r in summary.results],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for r in summary.results:
+            if r.status == "rejected":
+                print(f"rejected: {r.message}", file=sys.stderr)
+                if r.report:
+                    print(r.report, file=sys.stderr)
+            elif not args.quiet:
+                print(f"{r.status}: {r.origin} -> {r.article}" + (f" ({r.quads} quads)" if r.quads else ""))
+        if not args.quiet:
+            print(
+                f"{summary.count('added')} added, {summary.count('replaced')} replaced, "
+                f"{summary.count('unchanged')} unchanged, {summary.count('rejected')} rejected; "
+                f"{len(kg.store)} quads in {args.store}"
+            )
+    return 1 if summary.failed else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    kg = _open(args, read_only=True)
+    graphs = [ox.NamedNode(g) for g in args.graph] if args.graph else None
+    results = kg.query(_read_query(args.query), default_graph=graphs)
+    sys.stdout.write(format_results(results, args.format).rstrip("\n") + "\n")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    kg = _open(args, read_only=True)
+    report = kg.validate()
+    if report.conforms:
+        print(f"conforms: {len(kg.store)} quads in {len(kg.store.graphs())} graphs")
+        return 0
+    print(report.text)
+    print(f"does not conform: {report.violations} violations", file=sys.stderr)
+    return 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    kg = _open(args, read_only=True)
+    fmt = GRAPH_FORMATS[args.format]
+    if args.format == "turtle":
+        # Turtle has no graphs: the union of all article graphs
+        buf = io.BytesIO()
+        ox.serialize(
+            (q.triple for q in kg.store.quads()),
+            buf,
+            fmt,
+            prefixes=dict(__import__("kg.namespaces", fromlist=["PREFIXES"]).PREFIXES),
+        )
+        data = buf.getvalue()
+    else:
+        buf = io.BytesIO()
+        kg.store.oxigraph.dump(buf, fmt) if args.format != "jsonld" else ox.serialize(
+            kg.store.quads(), buf, fmt
+        )
+        data = buf.getvalue()
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    kg = _open(args, read_only=True)
+    for k, v in kg.stats().items():
+        print(f"{k}: {v}")
+    return 0
+
+
+def cmd_retract(args: argparse.Namespace) -> int:
+    kg = _open(args)
+    if not kg.retract(args.article):
+        raise InputError(f"{args.article}: no such article graph in {args.store}")
+    print(f"retracted: {args.article}")
+    return 0
+
+
+COMMANDS = {
+    "ingest": cmd_ingest,
+    "query": cmd_query,
+    "validate": cmd_validate,
+    "export": cmd_export,
+    "stats": cmd_stats,
+    "retract": cmd_retract,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KgError as e:
+        print(f"kg {args.command}: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `kg query ... | head`
+        sys.stderr.close()
+        return 0
+    finally:
+        gc.collect()  # release the store's lock before an in-process caller opens it again
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Extraction: from an analysed article to mentions, claims, meetings and the outlet
+chain, every one with offsets into the stored text.
+
+`extract(article, doc)` is the stage's whole interface; the rules live in the modules
+named for what they find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..models import Article, ArticleGraph, Claim, Mention, Span
+from .attribution import find_claims
+from .chain import find_chain
+from .meetings import find_meetings
+from .mentions import classify_name, find_mentions, name_runs
+from .propositions import propositions_for
+
+__all__ = ["extract"]
+
+_MIN_STATEMENT_WORDS = 6
+
+
+def _sentences(article: Article, doc: Doc) -> list[tuple[int, int]]:
+    """Sentence offsets that never cross a line break (paragraphs are hard boundaries)."""
+    out: list[tuple[int, int]] = []
+    for s in doc.sents:
+        b = s.start_char
+        for part in re.finditer(r"[^\n]+", article.text[s.start_char : s.end_char]):
+            pb, pe = b + part.start(), b + part.end()
+            if article.text[pb:pe].strip():
+                out.append((pb, pe))
+    return out
+
+
+def _person_names(text: str, mentions: list[Mention], sentences: list[tuple[int, int]]) -> list[Mention]:
+    """Proper names the gazetteer and the pipeline missed, when they look like people:
+    two to five capitalised words not at a sentence start, or with an Arabic particle."""
+    taken = [(m.span.begin, m.span.end) for m in mentions]
+    starts = {b for b, _ in sentences}
+    out: list[Mention] = []
+    for b, e in name_runs(text):
+        name = text[b:e]
+        words = name.split()
+        if any(b < te and tb < e for tb, te in taken) or len(words) < 2 or len(words) > 5:
+            continue
+        if b in starts and "al-" not in name:
+            continue
+        if "\n" in name or classify_name(name) != "Person" or re.search(r"\d", name):
+            continue
+        out.append(Mention(Span(b, e, name), name, "Person"))
+    return out
+
+
+def _about(claim: Claim, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if claim.content.begin <= m.span.begin and m.span.end <= claim.content.end]
+
+
+def _implicit_claims(article: Article, sentences, claims, mentions, chain) -> list[Claim]:
+    """Sentences the article states in its own voice that name an actor; attributed to
+    the original outlet (or publisher), with the chain's cue, marked "implicit"."""
+    text = article.text
+    if chain.original is not None:
+        source, cue = chain.original, chain.original_cue
+    elif chain.translator is not None or article.publisher:
+        name = chain.translator.label if chain.translator else article.publisher
+        source, cue = Mention(Span(0, 0, ""), name, "MediaOutlet"), None
+    else:
+        return []
+    covered = [(c.evidence.begin, c.evidence.end) for c in claims]
+    covered += [(d.begin, d.end) for d in chain.disclaimers]
+    title_end = len(article.title)
+    out = []
+    for sb, se in sentences:
+        if sb < title_end or any(sb < e and b < se for b, e in covered):
+            continue
+        if chain.translator and sb <= chain.translator.span.begin < se:
+            continue
+        words = text[sb:se].split()
+        inside = [
+            m for m in mentions if sb <= m.span.begin and m.span.end <= se and m.kind not in {"City", "Place"}
+        ]
+        if len(words) < _MIN_STATEMENT_WORDS or not inside:
+            continue
+        cb, ce = sb, se
+        while ce > cb and text[ce - 1] in " .":
+            ce -= 1
+        cue_span = cue or Span(0, 0, "")
+        out.append(
+            Claim(
+                source=source,
+                cue=cue_span,
+                cue_lemma=cue and "write" or "state",
+                content=Span(cb, ce, text[cb:ce]),
+                evidence=Span(sb, se, text[sb:se]),
+                quote_type="implicit",
+                source_span=None,
+                cue_implicit=True,
+            )
+        )
+    return out
+
+
+def extract(article: Article, doc: Doc) -> ArticleGraph:
+    """Everything the rules find in one article.
+
+    `doc` is the spaCy analysis of `article.text` (see `kg.nlp.load_pipeline`).
+    """
+    text = article.text
+    sentences = _sentences(article, doc)
+    mentions = find_mentions(text, doc)
+    if not doc.has_annotation("ENT_IOB"):
+        mentions = sorted(mentions + _person_names(text, mentions, sentences), key=lambda m: m.span.begin)
+    claims = find_claims(text, sentences, mentions)
+    # claim sources are mentions too (a person named only as a speaker)
+    for c in claims:
+        if (
+            c.source_span is not None
+            and c.source.span.end > c.source.span.begin
+            and not any(m.span == c.source.span for m in mentions)
+            and c.source.kind != "UnnamedActor"
+            and text[c.source.span.begin : c.source.span.end] == c.source.span.text
+            and c.source.span.text.lower() not in {"he", "she", "they", "it", "we", "i"}
+        ):
+            mentions.append(c.source)
+    mentions.sort(key=lambda m: m.span.begin)
+    chain = find_chain(text, claims, article.publisher)
+    if chain.translator is not None and not any(m.span == chain.translator.span for m in mentions):
+        mentions.append(chain.translator)
+    claims += _implicit_claims(article, sentences, claims, mentions, chain)
+    claims.sort(key=lambda c: c.evidence.begin)
+    published = (
+        article.published.date()
+        if hasattr(article.published, "date")
+        and callable(getattr(article.published, "date", None))
+        and not isinstance(article.published, type(None))
+        and hasattr(article.published, "hour")
+        else article.published
+    )
+    meetings, groups = find_meetings(text, sentences, mentions, claims, published)
+    for c in claims:
+        c.about = _about(c, mentions + groups)
+        c.propositions = propositions_for(
+            text, c.content, sorted(mentions + groups, key=lambda m: m.span.begin), doc
+        )
+    mentions = sorted(mentions + groups, key=lambda m: m.span.begin)
+    return ArticleGraph(article=article, mentions=mentions, claims=claims, meetings=meetings, chain=chain)

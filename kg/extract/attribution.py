@@ -1,0 +1,430 @@
+"""Attribution: who (source) said (cue) what (content), with exact spans.
+
+Rules work per paragraph so a quotation can run over several sentences. Shapes covered:
+    “Q,” SOURCE said.        “Q,” said SOURCE.       SOURCE said (that|:) Q.
+    Q, writes SOURCE.        Q, SOURCE said.         According to SOURCE, Q.   Q, according to SOURCE.
+    SOURCE described X as “Q”.                       SOURCE told REPORTERS (that) Q.
+Pronouns ("he said") and nominal references ("the statement argued") go to the last
+compatible claimant; sources with no proper name are kept as unnamed actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Claim, Mention, Span
+from .lexicon import CUE_FORMS, PRONOUNS, cue_regex
+from .mentions import classify_name, name_runs
+
+__all__ = ["Paragraph", "find_claims", "paragraphs"]
+
+_CUE = cue_regex()
+_OPEN = '“"‘'
+_CLOSE = '”"’'
+_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{3,}?)(?:[”\"]|$)", re.S)
+_BOUNDARY_WORDS = {
+    "that",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "because",
+    "but",
+    "while",
+    "if",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "whereas",
+    "where",
+    "and",
+    "or",
+    "as",
+    "so",
+}
+_BOUNDARY = re.compile(r"[,;:(\[—–]|[”\"](?=\s)|\b(?:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b")
+_SKIP_BEFORE_CUE = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|later|then|again|already|recently|reportedly|"
+    r"once|repeatedly|earlier|further|publicly|privately|had\s+previously|would|will|"
+    r"has\s+also|have\s+also|did|does|do|not|never|is|was|were|are))+\s*$"
+)
+_REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "letter"}
+_MAX_SOURCE_WORDS = 12
+
+
+@dataclass
+class Paragraph:
+    begin: int
+    end: int
+    sentences: list[tuple[int, int]]  # absolute offsets
+
+
+def paragraphs(text: str, sentence_bounds: list[tuple[int, int]]) -> list[Paragraph]:
+    """Group sentence offsets by paragraph (lines separated by a line break)."""
+    paras: list[Paragraph] = []
+    for m in re.finditer(r"[^\n]+", text):
+        b, e = m.start(), m.end()
+        sents = [(max(sb, b), min(se, e)) for sb, se in sentence_bounds if sb < e and se > b]
+        sents = [(sb, se) for sb, se in sents if text[sb:se].strip()]
+        if sents:
+            paras.append(Paragraph(b, e, sents))
+    return paras
+
+
+def _strip(text: str, b: int, e: int, chars: str = " \t\n,;:") -> tuple[int, int]:
+    while b < e and text[b] in chars:
+        b += 1
+    while e > b and text[e - 1] in chars:
+        e -= 1
+    return b, e
+
+
+def _trim_content(text: str, b: int, e: int) -> tuple[int, int]:
+    """Drop surrounding spaces, commas and a final full stop; drop quotation marks only
+    when they wrap the whole content."""
+    b, e = _strip(text, b, e, " \t\n,;:")
+    if e > b and text[e - 1] in ".!?" and not (e - b > 1 and text[e - 2] in _CLOSE):
+        e -= 1
+    b, e = _strip(text, b, e, " \t\n,;:")
+    if e - b >= 2 and text[b] in _OPEN and text[e - 1] in _CLOSE:
+        inner = text[b + 1 : e - 1]
+        if not any(c in inner for c in '“”"'):
+            b, e = b + 1, e - 1
+            b, e = _strip(text, b, e, " \t\n,;:")
+            if e > b and text[e - 1] in ",":
+                e -= 1
+    return b, e
+
+
+def _quotes(text: str, para: Paragraph) -> list[tuple[int, int]]:
+    """Quotation spans (including the marks) inside a paragraph."""
+    return [
+        (para.begin + m.start(), para.begin + m.end()) for m in _QUOTE.finditer(text[para.begin : para.end])
+    ]
+
+
+def _source_before(text: str, sent_b: int, cue_b: int) -> tuple[int, int] | None:
+    """The noun phrase right before a cue, back to a clause boundary."""
+    left = text[sent_b:cue_b]
+    skip = _SKIP_BEFORE_CUE.search(left)
+    if skip:
+        left = left[: skip.start()]
+    end = sent_b + len(left.rstrip())
+    # back to the last boundary: sentence start, comma-like punctuation, quote, or a word
+    # that opens a clause
+    start = sent_b
+    for m in _BOUNDARY.finditer(text[sent_b:end]):
+        if m.group() in {"and", "or", "of"} and _inside_name(text, sent_b + m.start(), sent_b + m.end()):
+            continue
+        start = sent_b + m.end()
+    b, e = _strip(text, start, end, ' \t\n,;:"“”')
+    words = text[b:e].split()
+    if not words or len(words) > _MAX_SOURCE_WORDS:
+        return None
+    if not any(w[:1].isalpha() for w in words):
+        return None
+    return b, e
+
+
+def _inside_name(text: str, b: int, e: int) -> bool:
+    """Whether a conjunction joins capitalised words ("Revolutionary and Opposition")."""
+    prev = re.search(r"(\S+)\s+$", text[max(0, b - 40) : b])
+    nxt = re.match(r"\s+(\S+)", text[e : e + 40])
+    return bool(prev and nxt and prev.group(1)[:1].isupper() and nxt.group(1)[:1].isupper())
+
+
+def _source_after(text: str, cue_e: int, sent_e: int) -> tuple[int, int] | None:
+    """The noun phrase after an inverted cue ("said Ahwazi", "writes SY 24"), up to the
+    sentence end; only short phrases, since a long tail is a clause, not a name."""
+    m = re.match(r"\s+([^,.;:!?“”\"]+?)\s*(?:[,.;:!?]|$)", text[cue_e:sent_e])
+    if not m:
+        return None
+    b, e = cue_e + m.start(1), cue_e + m.end(1)
+    # stop the name at an appositive or a trailing clause
+    cut = re.search(r"\s+(?:in|on|at|who|which|that|to|from|during|after|before)\s", text[b:e])
+    if cut:
+        e = b + cut.start()
+    words = text[b:e].split()
+    if not words or len(words) > 8:
+        return None
+    return b, e
+
+
+@dataclass
+class _Resolver:
+    """Carries speakers across the article for pronoun and nominal references."""
+
+    mentions: list[Mention]
+    last_person: Mention | None = None
+    last_plural: Mention | None = None
+    last_any: Mention | None = None
+
+    def source(self, text: str, b: int, e: int, cue_lemma: str) -> Mention:
+        phrase = text[b:e]
+        low = phrase.lower()
+        words = low.split()
+        if low in PRONOUNS:
+            kind = PRONOUNS[low]
+            ref = self.last_person if kind == "sg" else self.last_plural if kind == "pl" else self.last_any
+            ref = ref or self.last_any
+            if ref is not None:
+                return Mention(
+                    Span(b, e, phrase),
+                    ref.label,
+                    ref.kind,
+                    affiliations=ref.affiliations,
+                    vague=ref.vague,
+                    key=ref.key,
+                )
+        if (
+            words
+            and words[-1] in _REFERENCE_NOUNS
+            and words[0] in {"the", "this", "that", "its"}
+            and self.last_any
+        ):
+            ref = self.last_any
+            return Mention(
+                Span(b, e, phrase),
+                ref.label,
+                ref.kind,
+                affiliations=ref.affiliations,
+                vague=ref.vague,
+                key=ref.key,
+            )
+        inside = [m for m in self.mentions if b <= m.span.begin and m.span.end <= e]
+        affiliations = tuple(dict.fromkeys(m.label for m in inside if m.kind in {"Country", "City", "Place"}))
+        # a known actor that is the head of the phrase (ends it)
+        for m in reversed(inside):
+            if (
+                m.span.end >= e - 1
+                and m.kind not in {"Country", "City", "Place"}
+                or (m.span.begin == b and m.span.end == e)
+            ):
+                return self._remember(
+                    Mention(m.span, m.label, m.kind, affiliations=m.affiliations or (), key=m.key)
+                )
+        runs = [(rb + b, re_ + b) for rb, re_ in name_runs(phrase)]
+        runs = [r for r in runs if not _only_demonyms(text[r[0] : r[1]], inside)]
+        if runs and runs[-1][1] >= e - 1:
+            rb, re_ = runs[-1]
+            name = re.sub(r"^(?:The|the)\s+", "", text[rb:re_])
+            if name.startswith("The "):
+                rb += 4
+            rb = re_ - len(name)
+            kind = classify_name(name, cue_lemma)
+            return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
+        label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+", "", phrase, flags=re.I)
+        return self._remember(
+            Mention(
+                Span(b, e, phrase),
+                label.strip() or phrase,
+                "UnnamedActor",
+                affiliations=affiliations,
+                vague=True,
+            ),
+            plural=not words or words[-1].endswith("s"),
+        )
+
+    def _remember(self, m: Mention, plural: bool = False) -> Mention:
+        self.last_any = m
+        if m.kind == "Person":
+            self.last_person = m
+        elif plural or m.kind in {
+            "Organization",
+            "Government",
+            "ArmedGroup",
+            "Group",
+            "MediaOutlet",
+            "Country",
+        }:
+            self.last_plural = m
+        return m
+
+
+def _only_demonyms(run: str, inside: list[Mention]) -> bool:
+    return all(
+        w in {m.span.text for m in inside if m.kind == "Country"} or w.lower() in {"the"}
+        for w in re.split(r"[\s-]+", run)
+    )
+
+
+def find_claims(text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention]) -> list[Claim]:
+    """All attributions in the article, in text order."""
+    resolver = _Resolver(mentions)
+    claims: list[Claim] = []
+    used_content: list[tuple[int, int]] = []
+    for para in paragraphs(text, sentence_bounds):
+        quotes = _quotes(text, para)
+        for sb, se in para.sentences:
+            for m in _CUE.finditer(text, sb, se):
+                claim = _claim_at(text, para, sb, se, m, quotes, resolver)
+                if claim is None:
+                    continue
+                cb, ce = claim.content.begin, claim.content.end
+                if any(cb < ue and ub < ce for ub, ue in used_content):
+                    continue
+                used_content.append((cb, ce))
+                claims.append(claim)
+    claims.sort(key=lambda c: c.evidence.begin)
+    return claims
+
+
+def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
+    if m.group("acc"):
+        return _according_to(text, para, sb, se, m, resolver)
+    cue_b, cue_e = m.start("cue"), m.end("cue")
+    form = m.group("cue")
+    lemma = CUE_FORMS[form]
+    # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
+    before = text[max(sb, cue_b - 12) : cue_b].lower()
+    if re.search(r"\b(?:the|a|an|these|those|such|his|her|their|its|our)\s+$", before):
+        return None
+    q_before = [
+        q
+        for q in quotes
+        if q[1] <= cue_b
+        and text[q[1] : cue_b].strip(" ,") == text[q[1] : cue_b].strip(" ,")
+        and q[1] >= para.begin
+    ]
+    # 1) “Q,” SOURCE said / “Q,” said SOURCE
+    for qb, qe in reversed(q_before):
+        between = text[qe:cue_b]
+        if re.fullmatch(r"\s*,?\s*", between):  # “Q,” said X
+            src = _source_after(text, cue_e, se)
+            if src and _looks_like_source(text[src[0] : src[1]]):
+                return _build(text, resolver, src, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
+        if (
+            re.fullmatch(r"\s*,?\s*[^,.;“”\"]{1,80}?\s*", between)
+            and qe >= sb - 2
+            and text[qe - 2 : qe].strip(_CLOSE)[-1:] in {",", "?", "!", ""}
+        ):
+            src = (qe + len(between) - len(between.lstrip(" ,")), cue_b)
+            src = _strip(text, src[0], src[1])
+            s2 = _source_before(text, src[0], cue_b)
+            if s2:
+                return _build(text, resolver, s2, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
+        break
+    # 2) SOURCE said (that|:) CONTENT
+    src = _source_before(text, sb, cue_b)
+    after = text[cue_e:se]
+    if src and re.match(r"\s*(?:[,:]|that\b|\s+[“\"]|\s+\w)", after):
+        cb = cue_e
+        # "told reporters (on Monday) that", "described the meeting as"
+        tm = (
+            re.match(r"\s*(?:[^,.;“”\"]{0,60}?\s)?that\s", after)
+            if lemma
+            in {
+                "tell",
+                "say",
+                "confirm",
+                "report",
+                "announce",
+                "write",
+                "warn",
+                "argue",
+                "state",
+                "note",
+                "claim",
+                "reveal",
+                "add",
+                "insist",
+                "explain",
+                "acknowledge",
+                "admit",
+                "indicate",
+                "suggest",
+                "believe",
+                "find",
+                "show",
+                "stress",
+            }
+            else None
+        )
+        if tm:
+            cb = cue_e + tm.end()
+        elif lemma == "tell":
+            tm2 = re.match(r"\s*[^,.;“”\"]{0,40}?[,:]\s", after)
+            if tm2:
+                cb = cue_e + tm2.end()
+        ce = se
+        # a quotation that starts in the content runs to its closing mark
+        for qb, qe in quotes:
+            if cb <= qb < se and qe > se:
+                ce = qe
+        body = text[cb:ce].strip(" ,:")
+        if len(body.split()) < 3 or not _looks_like_source(text[src[0] : src[1]]):
+            return None
+        qtype = (
+            "direct"
+            if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) and text[ce - 1 : ce] in _CLOSE
+            else ("mixed" if any(cb <= qb and qe <= ce + 1 for qb, qe in quotes) else "indirect")
+        )
+        return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, max(se, ce), qtype)
+    # 3) CONTENT, SOURCE said.  /  CONTENT, writes SOURCE.
+    tail = text[cue_e:se]
+    if re.fullmatch(r"[^,;“”\"]{0,80}[.!?]?\s*", tail) and re.search(r",\s*[^,]{0,80}$", text[sb:cue_b]):
+        comma = sb + text[sb:cue_b].rfind(",")
+        start = sb
+        for qb, qe in quotes:
+            if qb < sb < qe:
+                start = qb
+        src_after = _source_after(text, cue_e, se)
+        between = text[comma + 1 : cue_b].strip()
+        if between and len(between.split()) <= 8 and not src_after:
+            src = _strip(text, comma + 1, cue_b)
+        elif not between and src_after:
+            src = src_after
+        else:
+            return None
+        if not _looks_like_source(text[src[0] : src[1]]) or len(text[start:comma].split()) < 3:
+            return None
+        qtype = "direct" if text[start] in _OPEN else "indirect"
+        return _build(text, resolver, src, (cue_b, cue_e), lemma, (start, comma), start, se, qtype)
+    return None
+
+
+def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
+    cue_b, cue_e = m.start("acc"), m.end("acc")
+    rest = text[cue_e:se]
+    sm = re.match(r"\s+([^,.;]+)", rest)
+    if not sm:
+        return None
+    src = _strip(text, cue_e + sm.start(1), cue_e + sm.end(1))
+    if cue_b - sb <= 2:  # According to X, CONTENT.
+        cb = src[1]
+        return _build(text, resolver, src, (cue_b, cue_e), "according to", (cb, se), sb, se, "indirect")
+    # CONTENT, according to X.
+    return _build(text, resolver, src, (cue_b, cue_e), "according to", (sb, cue_b), sb, se, "indirect")
+
+
+def _looks_like_source(phrase: str) -> bool:
+    """A source names or refers to someone: not a bare number, date or a long clause."""
+    words = phrase.split()
+    if not words or len(words) > _MAX_SOURCE_WORDS:
+        return False
+    if re.fullmatch(r"[\d\s.,%$-]+", phrase):
+        return False
+    low = phrase.lower()
+    if low in {"it", "this", "that", "there", "which", "what"}:
+        return False
+    return True
+
+
+def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype) -> Claim | None:
+    cb, ce = _trim_content(text, *content)
+    if ce - cb < 3:
+        return None
+    source = resolver.source(text, src[0], src[1], lemma)
+    eb, ee = _strip(text, ev_b, ev_e, " \t\n")
+    return Claim(
+        source=source,
+        cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]),
+        cue_lemma=lemma,
+        content=Span(cb, ce, text[cb:ce]),
+        evidence=Span(eb, ee, text[eb:ee]),
+        quote_type=qtype,
+        source_span=Span(src[0], src[1], text[src[0] : src[1]]),
+    )

@@ -1,0 +1,208 @@
+"""Word lists the extraction rules share: reporting verbs, meeting words, name parts.
+
+They are closed classes of English, not of any one article; grow them from dev data.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CUE_FORMS",
+    "LIGHT_VERBS",
+    "MEDIA_WORDS",
+    "ORG_WORDS",
+    "PRONOUNS",
+    "cue_regex",
+]
+
+_CUE_LEMMAS: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "say", "saying"),
+    "tell": ("told", "tells", "tell"),
+    "confirm": ("confirmed", "confirms", "confirm"),
+    "argue": ("argued", "argues", "argue"),
+    "describe": ("described", "describes"),
+    "report": ("reported", "reports", "report"),
+    "write": ("writes", "wrote", "write", "written"),
+    "announce": ("announced", "announces", "announce"),
+    "claim": ("claimed", "claims", "claim"),
+    "state": ("stated", "states"),
+    "add": ("added", "adds"),
+    "note": ("noted", "notes"),
+    "warn": ("warned", "warns", "warn"),
+    "insist": ("insisted", "insists", "insist"),
+    "deny": ("denied", "denies", "deny"),
+    "explain": ("explained", "explains"),
+    "suggest": ("suggested", "suggests"),
+    "allege": ("alleged", "alleges"),
+    "acknowledge": ("acknowledged", "acknowledges"),
+    "admit": ("admitted", "admits"),
+    "reveal": ("revealed", "reveals"),
+    "assert": ("asserted", "asserts"),
+    "declare": ("declared", "declares"),
+    "stress": ("stressed", "stresses"),
+    "emphasize": ("emphasized", "emphasised", "emphasizes", "emphasises"),
+    "indicate": ("indicated", "indicates"),
+    "predict": ("predicted", "predicts"),
+    "believe": ("believes", "believed"),
+    "think": ("thinks",),
+    "accuse": ("accused", "accuses"),
+    "contend": ("contended", "contends"),
+    "maintain": ("maintained", "maintains"),
+    "tweet": ("tweeted", "tweets"),
+    "post": ("posted",),
+    "reply": ("replied",),
+    "respond": ("responded",),
+    "conclude": ("concluded", "concludes"),
+    "estimate": ("estimated", "estimates"),
+    "show": ("shows", "showed", "show"),
+    "find": ("found", "finds"),
+    "ask": ("asked",),
+    "charge": ("charged",),
+    "complain": ("complained",),
+    "recall": ("recalled",),
+    "point out": ("pointed out", "points out"),
+    "quote": ("quoted",),
+    "cite": ("cited",),
+    "learn": ("has learned", "learned"),
+}
+
+#: surface form → lemma
+CUE_FORMS: dict[str, str] = {f: lemma for lemma, forms in _CUE_LEMMAS.items() for f in forms}
+
+
+def cue_regex() -> re.Pattern[str]:
+    """One pattern for every cue form, longest first, as whole words; plus "according to"."""
+    forms = sorted(CUE_FORMS, key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"\b(?:(?P<acc>[Aa]ccording to)|(?P<cue>{alt}))\b")
+
+
+#: verbs whose complement carries the real action ("begun ... to export")
+LIGHT_VERBS = {
+    "begin",
+    "start",
+    "continue",
+    "plan",
+    "try",
+    "seek",
+    "want",
+    "aim",
+    "intend",
+    "decide",
+    "attempt",
+    "threaten",
+    "vow",
+    "hope",
+    "prepare",
+    "work",
+    "move",
+    "launch",
+    "resume",
+    "agree",
+    "refuse",
+    "promise",
+    "pledge",
+    "be",
+    "have",
+    "go",
+    "need",
+    "use",
+    "help",
+}
+
+PRONOUNS = {
+    "he": "sg",
+    "she": "sg",
+    "him": "sg",
+    "her": "sg",
+    "his": "sg",
+    "they": "pl",
+    "them": "pl",
+    "their": "pl",
+    "it": "it",
+    "its": "it",
+    "we": "pl",
+    "i": "sg",
+}
+
+ORG_WORDS = {
+    "Coalition",
+    "Council",
+    "Party",
+    "Front",
+    "Committee",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Movement",
+    "Network",
+    "Institute",
+    "Center",
+    "Centre",
+    "Commission",
+    "Court",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "University",
+    "Foundation",
+    "Campaign",
+    "Authority",
+    "Federation",
+    "League",
+    "Alliance",
+    "Observatory",
+    "Group",
+    "Fund",
+    "Agency",
+    "Office",
+    "Bureau",
+    "Society",
+    "Congress",
+    "Senate",
+    "Board",
+}
+GOVERNMENT_WORDS = {
+    "Ministry",
+    "Government",
+    "Administration",
+    "Department",
+    "Parliament",
+    "Cabinet",
+    "Presidency",
+    "Assembly",
+    "Police",
+    "Regime",
+}
+ARMED_WORDS = {"Army", "Brigade", "Brigades", "Militia", "Guard", "Guards", "Battalion", "Forces"}
+MEDIA_WORDS = {
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "TV",
+    "Television",
+    "Radio",
+    "Press",
+    "Observer",
+    "Herald",
+    "Gazette",
+    "Tribune",
+    "Daily",
+    "Telegraph",
+    "Channel",
+    "Media",
+    "Magazine",
+    "Reuters",
+    "Broadcasting",
+    "Online",
+    "Monitor",
+    "Review",
+    "Chronicle",
+    "Insider",
+    "Today",
+}

@@ -1,0 +1,247 @@
+"""Meetings: who meets whom, where, when, with what status and purpose.
+
+Triggers are the noun and verb families of meeting ("meeting", "summit", "talks",
+"meet", "met", "bring together"); participants come from "between …", "X will meet
+(with) Y", "bring together …" and subjects; a described collective ("militia leaders
+from Iran, Iraq and Syria") becomes one group actor linked to those states. Status comes
+from tense and modality; "the meeting" later in the article refers back to the last one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import Claim, Meeting, Mention, Span
+
+__all__ = ["find_meetings", "resolve_time"]
+
+_TRIGGER = re.compile(
+    r"\b(?:(?P<noun>meetings?|summit|talks|conference|gathering|negotiations)|"
+    r"(?P<verb>meet|meets|met|meeting\s+with|bring\s+together|brought\s+together|convene[sd]?))\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|to\s+be\s+held|scheduled|expected|planned|plans?\s+to|upcoming|"
+    r"next|set\s+to|is\s+due|are\s+due|to\s+meet|going\s+to|intend)\b",
+    re.I,
+)
+_HELD = re.compile(r"\b(?:met|held|took\s+place|hosted|convened|gathered|attended)\b", re.I)
+_CANCELLED = re.compile(r"\b(?:cancel(?:l?ed)?|postponed|called\s+off|scrapped)\b", re.I)
+_TIME = re.compile(
+    r"\b(?:in\s+the\s+(?:next|coming)\s+(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?)|"
+    r"(?:next|this|last)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|today|tonight|"
+    r"in\s+the\s+coming\s+(?:days|weeks)|"
+    r"(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s*\d{4})?)\b"
+)
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "few": 3,
+    "several": 7,
+}
+_GROUP = re.compile(
+    r"\b(?P<head>(?:[a-z][\w-]*\s+){0,2}(?:leaders|officials|commanders|representatives|"
+    r"delegations?|ministers|envoys|diplomats|figures|members|chiefs|heads))\s+(?:from|of|in)\s+",
+    re.I,
+)
+
+
+def resolve_time(phrase: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """Turn a relative time ("in the next two days") into a date range, given the date
+    the article was published; None when there is no anchor or the phrase is unknown."""
+    if published is None:
+        return None, None
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    m = re.search(r"(?:next|coming)\s+(\w+)\s+(day|week|month)", phrase)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower(), 0)
+        if n:
+            days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
+            return published + dt.timedelta(days=1), published + dt.timedelta(days=days)
+    low = phrase.lower()
+    if "tomorrow" in low:
+        d = published + dt.timedelta(days=1)
+        return d, d
+    if "today" in low or "tonight" in low:
+        return published, published
+    if "next week" in low:
+        start = published + dt.timedelta(days=7 - published.weekday())
+        return start, start + dt.timedelta(days=6)
+    return None, None
+
+
+def _list_mentions(text: str, b: int, e: int, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if b <= m.span.begin and m.span.end <= e]
+
+
+def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: list[Mention]) -> list[Mention]:
+    """Participants named around a trigger, grouping "leaders from A, B and C"."""
+    out: list[Mention] = []
+    windows: list[tuple[int, int]] = []
+    if re.match(r"(?:bring|brought)\s+together", trig.group(), re.I):
+        bm = re.match(r"\s+", text[trig.end() : se])
+    else:
+        bm = re.match(
+            r"(?:\s+(?!with\b|between\b)[\w’'-]+){0,4}?\s+(?:between|with|among)\s+", text[trig.end() : se]
+        )
+    if bm:
+        wb = trig.end() + bm.end()
+        stop = re.search(
+            r"\s(?:to\s+discuss|to|on|for|about|over|amid|after|before|next|this)\s|[.;”\"]", text[wb:se]
+        )
+        windows.append((wb, wb + stop.start() if stop else se))
+    if trig.group("verb") and not bm_before_is_source(text, sb, trig.start()):
+        windows.append((sb, trig.start()))
+    for wb, we in windows:
+        gm = _GROUP.search(text, wb, we)
+        if gm:
+            tail_e = we
+            countries = [
+                m
+                for m in _list_mentions(text, gm.end(), tail_e, mentions)
+                if m.kind in {"Country", "Place", "City"}
+            ]
+            # the list stops at the first word that is neither a name nor a separator
+            cut = gm.end()
+            for m in countries:
+                gap = text[cut : m.span.begin]
+                if cut != gm.end() and not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", gap):
+                    break
+                cut = m.span.end
+            countries = [m for m in countries if m.span.end <= cut]
+            if countries:
+                head = gm.group("head")
+                head = head[0].lower() + head[1:] if head.split()[0][1:].islower() else head
+                label = f"{head} from " + _join([m.label for m in countries])
+                out.append(
+                    Mention(
+                        Span(gm.start(), cut, text[gm.start() : cut]),
+                        label,
+                        "Group",
+                        affiliations=tuple(m.label for m in countries),
+                    )
+                )
+                rest = [m for m in _list_mentions(text, cut, we, mentions) if m.kind not in {"City", "Place"}]
+                out.extend(rest)
+                continue
+        out.extend(m for m in _list_mentions(text, wb, we, mentions) if m.kind not in {"City", "Place"})
+    seen: set[str] = set()
+    uniq: list[Mention] = []
+    for m in out:
+        if m.label not in seen:
+            seen.add(m.label)
+            uniq.append(m)
+    return uniq
+
+
+def bm_before_is_source(text: str, sb: int, tb: int) -> bool:
+    """Whether the words before a meeting verb are a reporting clause ("X said the
+    meeting would bring together"), whose subject is the reporter, not a participant."""
+    return bool(re.search(r"\b(?:said|reported|told|announced|confirmed|according\s+to)\b", text[sb:tb]))
+
+
+def _join(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def find_meetings(
+    text: str,
+    sentence_bounds: list[tuple[int, int]],
+    mentions: list[Mention],
+    claims: list[Claim],
+    published: dt.date | None = None,
+) -> tuple[list[Meeting], list[Mention]]:
+    """Meetings in the article, plus the group mentions created for their participants."""
+    meetings: list[Meeting] = []
+    groups: list[Mention] = []
+    for sb, se in sentence_bounds:
+        for trig in _TRIGGER.finditer(text, sb, se):
+            definite = re.search(
+                r"\b(?:the|this|that|next|upcoming)\s+(?:\w+\s+)?$",
+                text[max(sb, trig.start() - 20) : trig.start()].lower(),
+            )
+            if trig.group("noun") and not (
+                definite or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
+            ):
+                continue
+            window = text[sb:se]
+            status = (
+                "Cancelled"
+                if _CANCELLED.search(window)
+                else "Planned"
+                if _PLANNED.search(window)
+                else "Held"
+                if _HELD.search(window)
+                else "Planned"
+            )
+            parts = [
+                p
+                for t in _TRIGGER.finditer(text, trig.start(), se)
+                for p in _participants(text, sb, se, t, mentions)
+            ]
+            groups.extend(p for p in parts if p.kind == "Group")
+            places = [
+                m
+                for m in _list_mentions(text, trig.start(), se, mentions)
+                if m.kind in {"City", "Place"}
+                and re.search(r"\b(?:in|at)\s+$", text[max(sb, m.span.begin - 4) : m.span.begin])
+            ]
+            place = places[0] if places else None
+            tm = _TIME.search(text, sb, se)
+            purpose = None
+            pm = re.search(
+                r"\b(?:to\s+discuss|to\s+talk\s+about|purpose\s+is\s+to|aimed\s+at|to\s+address)\s+(?P<p>[^.;,]+)",
+                window,
+            )
+            if pm:
+                purpose = pm.group().strip()
+            same_place = [m for m in meetings if place and m.place and m.place.label == place.label]
+            current = (
+                same_place[-1]
+                if same_place
+                else (
+                    meetings[-1]
+                    if meetings
+                    and (definite or not place)
+                    and not (place and meetings[-1].place and meetings[-1].place.label != place.label)
+                    else None
+                )
+            )
+            if current is None:
+                current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()))
+                meetings.append(current)
+            for p in parts:
+                if p.label not in {q.label for q in current.participants}:
+                    current.participants.append(p)
+            current.place = current.place or place
+            if tm and current.time_text is None:
+                current.time_text = tm.group()
+                current.earliest, current.latest = resolve_time(tm.group(), published)
+            if current.status != "Held" or status == "Cancelled":
+                current.status = status if status != "Held" or not current.evidence else current.status
+            current.purpose = current.purpose or purpose
+            ev = Span(sb, se, text[sb:se])
+            if ev not in current.evidence:
+                current.evidence.append(ev)
+            break
+    for meeting in meetings:
+        for ci, claim in enumerate(claims):
+            if any(
+                claim.evidence.begin <= ev.begin < claim.evidence.end
+                or ev.begin <= claim.evidence.begin < ev.end
+                for ev in meeting.evidence
+            ):
+                if _TRIGGER.search(claim.content.text) or _TRIGGER.search(claim.evidence.text):
+                    meeting.reported_in.append(ci)
+    return [m for m in meetings if m.participants or m.place], groups

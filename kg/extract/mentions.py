@@ -1,0 +1,141 @@
+"""Actor and place mentions: gazetteer names and demonyms, the pipeline's entities, and
+proper-name patterns, each with exact offsets.
+
+A demonym denotes its state unless it heads a collective ("Syrian regime" → the
+government of Syria, "Yemeni people" → a group affiliated with Yemen); that choice keeps
+"Iran" and "Iranian" on one node where the article means the state.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc
+
+from ..gazetteer import load_gazetteer
+from ..models import Mention, Span
+from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
+
+__all__ = ["classify_name", "find_mentions", "name_runs"]
+
+_AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
+
+_GOV_HEADS = r"regime|government|authorities|administration|leadership|president|presidency"
+_PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
+_FORCE_HEADS = r"army|forces|military|troops|navy|air force"
+
+
+@functools.cache
+def _gazetteer_regex() -> re.Pattern[str]:
+    g = load_gazetteer()
+    names = sorted((n for n in g.names if n not in _AMBIGUOUS), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+@functools.cache
+def _demonym_regex() -> re.Pattern[str]:
+    g = load_gazetteer()
+    dems = sorted(g.demonyms, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?P<dem>" + "|".join(re.escape(d) for d in dems) + r")"
+        rf"(?:(?P<gov>\s+(?:{_GOV_HEADS}))|(?P<ppl>\s+(?:{_PEOPLE_HEADS}))"
+        rf"|(?P<frc>\s+(?:{_FORCE_HEADS})))?(?![\w])"
+    )
+
+
+# A proper name: capitalised words, allowing inner particles and hyphenated Arabic
+# articles ("Taher Abu Nidal al-Ahwazi", "National Coalition of Syrian ... Forces").
+_CAP = r"(?:[A-Z][\w'’.&-]*|al-[A-Z][\w'’-]*|[0-9]+[\w]*)"
+_PARTICLE = r"(?:of|and|for|the|de|del|la|le|van|von|bin|ibn|al|el|da|du)"
+_NAME = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
+
+
+def name_runs(text: str) -> list[tuple[int, int]]:
+    """Offsets of proper-name runs in `text` (particles never start or end a run)."""
+    return [(m.start(), m.end()) for m in _NAME.finditer(text)]
+
+
+def classify_name(name: str, cue_lemma: str | None = None) -> str:
+    """Guess a kg class for an unknown proper name from its words (and, for a source, the
+    reporting verb: outlets "write" and "report")."""
+    words = set(re.findall(r"[\w]+", name))
+    if words & MEDIA_WORDS or (re.search(r"\d", name) and cue_lemma in {"write", "report"}):
+        return "MediaOutlet"
+    if words & GOVERNMENT_WORDS:
+        return "Government"
+    if words & ORG_WORDS:
+        return "Organization"
+    if words & ARMED_WORDS:
+        return "ArmedGroup"
+    if re.search(r"\d", name) or name.isupper():
+        return "MediaOutlet" if cue_lemma in {"write", "report", "publish"} else "Organization"
+    if cue_lemma in {"write", "publish"}:
+        return "MediaOutlet"
+    return "Person"
+
+
+def _overlaps(spans: list[tuple[int, int]], b: int, e: int) -> bool:
+    return any(b < se and sb < e for sb, se in spans)
+
+
+def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
+    """Every mention in `text`, sorted by offset, without overlaps (longest wins)."""
+    g = load_gazetteer()
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: Mention) -> None:
+        if not _overlaps(taken, m.span.begin, m.span.end):
+            found.append(m)
+            taken.append((m.span.begin, m.span.end))
+
+    candidates: list[Mention] = []
+    for m in _demonym_regex().finditer(text):
+        country = g.country_of_demonym(m.group("dem"))
+        assert country is not None
+        b, e = m.start(), m.end()
+        span = Span(b, e, text[b:e])
+        if m.group("gov"):
+            candidates.append(
+                Mention(span, f"Government of {country.label}", "Government", affiliations=(country.label,))
+            )
+        elif m.group("ppl"):
+            candidates.append(
+                Mention(span, f"{m.group('dem')} people", "Group", affiliations=(country.label,))
+            )
+        elif m.group("frc"):
+            candidates.append(
+                Mention(span, f"Armed forces of {country.label}", "ArmedGroup", affiliations=(country.label,))
+            )
+        else:
+            de = m.start() + len(m.group("dem"))
+            candidates.append(Mention(Span(b, de, text[b:de]), country.label, "Country"))
+    for m in _gazetteer_regex().finditer(text):
+        entry = g.lookup(m.group())
+        assert entry is not None
+        b, e = m.start(), m.end()
+        affil = (g.entries[entry.country].label,) if entry.country in g.entries else ()
+        candidates.append(Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil))
+    # longer first, so "Syrian regime" beats "Syrian" and full names beat their parts
+    for c in sorted(candidates, key=lambda c: (-(c.span.end - c.span.begin), c.span.begin)):
+        add(c)
+    if doc is not None and doc.has_annotation("ENT_IOB"):
+        kinds = {"PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place"}
+        for ent in doc.ents:
+            kind = kinds.get(ent.label_)
+            if kind is None:
+                continue
+            b, e = ent.start_char, ent.end_char
+            surface = text[b:e]
+            if surface.lower().startswith("the "):
+                b += 4
+                surface = surface[4:]
+            if not surface[:1].isupper():
+                continue
+            if kind == "Organization":
+                kind = classify_name(surface)
+                kind = "Organization" if kind == "Person" else kind
+            add(Mention(Span(b, e, surface), surface, kind))
+    found.sort(key=lambda m: m.span.begin)
+    return found

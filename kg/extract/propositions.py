@@ -1,0 +1,220 @@
+"""The proposition a claim's content states: subject, action lemma, object, origin and
+destination, so "who claimed X does Y to Z" is a structural query.
+
+With a dependency parse the verb, its subject and its prepositional arguments come from
+the tree; without one, a surface reading of "SUBJECT (aux) VERB ... to/from PLACE" is used.
+Light verbs ("has begun a project to export") give way to the verb they introduce.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..models import Mention, Proposition, Span
+from .lexicon import LIGHT_VERBS
+
+__all__ = ["propositions_for"]
+
+_AUX = (
+    r"(?:has|have|had|will|would|is|are|was|were|can|cannot|can't|could|may|might|must|"
+    r"should|shall|did|does|do|has\s+been|have\s+been|had\s+been|is\s+being|will\s+be|"
+    r"would\s+be|also|now|not|already|still|never|reportedly|allegedly|really|continues\s+to)"
+)
+_NEG = re.compile(r"\b(?:not|never|cannot|can't|won't|no longer|didn't|doesn't|don't)\b", re.I)
+_DETS = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "new",
+    "more",
+}
+_NOT_VERBS = {
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "to",
+    "with",
+    "by",
+    "for",
+    "as",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "if",
+    "than",
+    "so",
+    "into",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "about",
+    "against",
+    "between",
+    "through",
+    "during",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "alone",
+    "too",
+    "very",
+}
+_ALIASES_OK = {"US", "UK", "UAE", "U.S.", "U.K.", "USA", "America", "Britain", "DPRK", "PRC"}
+_STOP_OBJ = re.compile(
+    r"\s(?:from|to|into|in|on|at|with|for|against|toward|towards|alongside|and|,|by|over|through)\b|[,.;:]"
+)
+
+
+def _lemma(word: str, doc: Doc | None, begin: int) -> str:
+    if doc is not None and doc.has_annotation("LEMMA"):
+        span = doc.char_span(begin, begin + len(word), alignment_mode="expand")
+        if span is not None and len(span) and span[0].lemma_:
+            return span[0].lemma_.lower()
+    w = word.lower()
+    irregular = {
+        "begun": "begin",
+        "began": "begin",
+        "sent": "send",
+        "met": "meet",
+        "held": "hold",
+        "fought": "fight",
+        "brought": "bring",
+        "made": "make",
+        "took": "take",
+        "gave": "give",
+        "is": "be",
+        "are": "be",
+        "was": "be",
+        "were": "be",
+        "has": "have",
+        "had": "have",
+        "faces": "face",
+        "ran": "run",
+        "running": "run",
+        "spent": "spend",
+        "won": "win",
+    }
+    if w in irregular:
+        return irregular[w]
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)] + rep
+            if suf in {"ed", "ing"} and len(stem) > 3 and stem[-1] == stem[-2]:
+                stem = stem[:-1]
+            if (
+                suf in {"ed", "es", "ing"}
+                and re.search(r"(?:[^aeiou][aeiou][^aeiouwxy]|at|iz|ut|ot|ag|id|ov|rv|rg|rc|ps)$", stem)
+                and suf != "es"
+            ):
+                stem += "e" if not stem.endswith("e") else ""
+            return stem
+    return w
+
+
+def _mention_at(mentions: list[Mention], b: int, e: int) -> Mention | None:
+    for m in mentions:
+        if b <= m.span.begin and m.span.end <= e:
+            return m
+    return None
+
+
+def propositions_for(
+    text: str, content: Span, mentions: list[Mention], doc: Doc | None = None
+) -> list[Proposition]:
+    """Propositions stated in `content`: the first clause whose subject is a known actor."""
+    inside = [m for m in mentions if content.begin <= m.span.begin and m.span.end <= content.end]
+    groups = [m for m in inside if m.kind == "Group"]
+    actors = [
+        m
+        for m in inside
+        if m.kind not in {"City", "Place"}
+        and not (m.kind == "Country" and m.span.text != m.label and m.span.text not in _ALIASES_OK)
+        and not any(g is not m and g.span.begin <= m.span.begin and m.span.end <= g.span.end for g in groups)
+    ]
+    out: list[Proposition] = []
+    for subj in actors:
+        before = text[max(content.begin, subj.span.begin - 12) : subj.span.begin]
+        if re.search(
+            r"(?:\b(?:from|in|of|to|with|between|by|at|on|for|against|and|or|especially)|,)\s+(?:the\s+)?$",
+            before,
+        ):
+            continue
+        after = text[subj.span.end : content.end]
+        vm = re.match(rf"(?:\s+itself)?(?:\s+{_AUX})*\s+(?P<v>[a-z][a-z'-]+)\b", after)
+        if not vm:
+            continue
+        verb_b = subj.span.end + vm.start("v")
+        verb = vm.group("v")
+        lemma = _lemma(verb, doc, verb_b)
+        if verb in _DETS or verb in _NOT_VERBS:
+            continue
+        if doc is not None and doc.has_annotation("TAG"):
+            tok = doc.char_span(verb_b, verb_b + len(verb), alignment_mode="expand")
+            if tok is not None and len(tok) and tok[0].pos_ not in {"VERB", "AUX"}:
+                continue
+        negated = bool(_NEG.search(text[subj.span.end : verb_b]))
+        act_b, act_e, action = verb_b, verb_b + len(verb), lemma
+        if lemma in LIGHT_VERBS:
+            tm = re.match(r"(?:\s+[\w'-]+){0,6}?\s+to\s+(?P<v>[a-z][a-z'-]+)\b", text[act_e : content.end])
+            if tm:
+                act_b = act_e + tm.start("v")
+                act_e = act_e + tm.end("v")
+                action = _lemma(tm.group("v"), doc, act_b)
+        rest_b = act_e
+        rest = text[rest_b : content.end]
+        stop = _STOP_OBJ.search(rest)
+        obj_text_raw = rest[: stop.start()] if stop else rest
+        words = [w for w in obj_text_raw.split() if w.lower() not in _DETS]
+        obj_text = " ".join(words[-3:])
+        obj_m = _mention_at(inside, rest_b, rest_b + len(obj_text_raw))
+        clause_end = rest_b + (
+            re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest).start()
+            if re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
+            else len(rest)
+        )
+        origin = destination = None
+        for pm in re.finditer(r"\b(from|to|into|towards?|for)\s+(?:the\s+)?", text[rest_b:clause_end]):
+            target = _mention_at(inside, rest_b + pm.end(), rest_b + pm.end() + 60)
+            if target is None or target.span.begin != rest_b + pm.end():
+                continue
+            if pm.group(1) == "from":
+                origin = origin or target
+            else:
+                destination = destination or target
+        out.append(
+            Proposition(
+                action=action,
+                subject=subj,
+                object=obj_m,
+                object_text=obj_text,
+                origin=origin,
+                destination=destination,
+                negated=negated,
+            )
+        )
+        break
+    return out

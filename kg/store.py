@@ -1,0 +1,98 @@
+"""The Oxigraph store on disk: one named graph per article, written atomically.
+
+Writes go through one SPARQL UPDATE per article (DROP the old graph, INSERT the new one),
+which Oxigraph applies as one transaction: a reader or a crash sees the old article or the
+new one, never half of either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+from .namespaces import KG, PREFIXES
+
+__all__ = ["Store"]
+
+
+class Store:
+    """A `kg` graph store in a folder (created when missing)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no store here; build one with `kg ingest`")
+                # Prefer a normal open: a read-only view is a frozen snapshot that can break
+                # when the writer compacts files, so it is only the fallback while another
+                # process (e.g. `kg serve`) holds the write lock.
+                try:
+                    self._store = ox.Store(str(self.path))
+                except OSError:
+                    self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for callers that need its full API."""
+        return self._store
+
+    def content_hash(self, graph: ox.NamedNode) -> str | None:
+        """The stored hash of an article graph, or None when it is not stored."""
+        for q in self._store.quads_for_pattern(graph, KG.contentHash, None, graph):
+            return q.object.value
+        return None
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Atomically replace one named graph by `quads` (all in that graph)."""
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        try:
+            self._store.update(update)
+        except OSError as e:
+            raise StoreError(
+                f"{self.path}: writing {graph.value} failed ({e}); nothing was changed"
+            ) from None
+
+    def remove_graph(self, graph: ox.NamedNode) -> bool:
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.update(f"DROP GRAPH {graph}")
+        return True
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, graph)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, sparql: str, *, union: bool = True, default_graph=None, named_graphs=None):
+        """Run a SPARQL query; the default graph is the union of the article graphs
+        unless `default_graph` names graphs. Parse errors become `QueryError`."""
+        kwargs = {}
+        if default_graph is not None:
+            kwargs["default_graph"] = default_graph
+        else:
+            kwargs["use_default_graph_as_union"] = union
+        if named_graphs is not None:
+            kwargs["named_graphs"] = named_graphs
+        try:
+            return self._store.query(sparql, prefixes=PREFIXES, **kwargs)
+        except SyntaxError as e:
+            raise QueryError(f"query does not parse: {e}") from None
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from None
+
+    def flush(self) -> None:
+        self._store.flush()

@@ -1,0 +1,36 @@
+"""Shared fixtures: the real seed article from ../shared, and a store built from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import KnowledgeGraph
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "militia-leaders-meeting-damascus.txt"
+BUNDLED_SEED = ROOT / "examples" / "militia-leaders-meeting-damascus.txt"
+COMPETENCY = ROOT / "ontology" / "competency"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The seed as raw text: from ../shared when present (as in CI), else the bundled copy."""
+    return SEED if SEED.exists() else BUNDLED_SEED
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, seed_path) -> KnowledgeGraph:
+    kg = KnowledgeGraph(tmp_path_factory.mktemp("seed") / "store")
+    summary = kg.ingest([seed_path])
+    assert summary.count("added") == 1, [r.message for r in summary.results]
+    return kg
+
+
+def rows(kg: KnowledgeGraph, cq: str) -> list[dict[str, str]]:
+    """Run a competency query file and return rows as {variable: lexical value}."""
+    results = kg.query((COMPETENCY / f"{cq}.rq").read_text())
+    names = [v.value for v in results.variables]
+    return [{n: (s[n].value if s[n] is not None else "") for n in names} for s in results]

@@ -63,6 +63,16 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stats", parents=[common], help="count articles, claims, meetings, actors and quads")
 
+    s = sub.add_parser("eval", parents=[common], help="measure extraction against gold annotations")
+    s.add_argument("task", choices=["attribution", "entities", "parse"])
+    s.add_argument(
+        "--gold",
+        required=True,
+        help="attribution: folder of BRAT .ann/.txt (PolNeAR layout); "
+        "entities: re3d folder or UNER .iob2 file; parse: .conllu file",
+    )
+    s.add_argument("--format", default="table", choices=["table", "json"])
+
     s = sub.add_parser("retract", parents=[common], help="remove one article graph by its IRI")
     s.add_argument("article", help="the article IRI")
     return p
@@ -174,6 +184,42 @@ def cmd_retract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    gold = Path(args.gold)
+    if not gold.exists():
+        raise InputError(f"{gold}: no such file or folder")
+    if args.task == "attribution":
+        from .evaluation.attribution import evaluate_attribution, extractor_predictor
+
+        report: dict = evaluate_attribution(gold, extractor_predictor(args.pipeline))
+    else:
+        from .nlp import load_pipeline
+        from .nlp.evaluate import evaluate_entities_iob, evaluate_entities_re3d, evaluate_parse
+
+        nlp = load_pipeline(args.pipeline)
+        try:
+            if args.task == "parse":
+                report = evaluate_parse(nlp, gold)
+            elif gold.is_file():
+                report = evaluate_entities_iob(nlp, gold)
+            else:
+                report = evaluate_entities_re3d(nlp, gold)
+        except ValueError as e:
+            raise InputError(f"{gold}: {e}") from None
+    if args.format == "json":
+        print(json.dumps(report, indent=2))
+        return 0
+    for key, value in report.items():
+        if isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
+            for role, prf in value.items():
+                print(f"{key:8} {role:8} " + "  ".join(f"{k[0].upper()} {v:.3f}" for k, v in prf.items()))
+        elif isinstance(value, dict):
+            print(f"{key:14} " + "  ".join(f"{k[0].upper()} {v:.3f}" for k, v in value.items()))
+        else:
+            print(f"{key:8} {value:.4f}" if isinstance(value, float) else f"{key:8} {value}")
+    return 0
+
+
 COMMANDS = {
     "ingest": cmd_ingest,
     "query": cmd_query,
@@ -181,6 +227,7 @@ COMMANDS = {
     "export": cmd_export,
     "stats": cmd_stats,
     "retract": cmd_retract,
+    "eval": cmd_eval,
 }
 
 

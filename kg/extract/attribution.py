@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Claim, Mention, Span
-from .lexicon import CUE_FORMS, PRONOUNS, cue_regex
+from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRONOUNS, cue_regex
 from .mentions import classify_name, name_runs
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
@@ -46,6 +46,12 @@ _BOUNDARY_WORDS = {
     "so",
 }
 _BOUNDARY = re.compile(r"[,;:(\[—–]|[”\"](?=\s)|\b(?:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b")
+_APPOSITIVE = re.compile(
+    r"\s*(?:(?:But|And|Meanwhile|However|Still|Yet|On\s+\w+|Last\s+\w+)\s*,?\s+)?"
+    r"(?P<name>(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|\([^)]{1,12}\))){0,4})"
+    r",\s+(?P<desc>[^,;“”\"]{3,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80})?),\s*"
+)
 _SKIP_BEFORE_CUE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|then|again|already|recently|reportedly|"
     r"once|repeatedly|earlier|further|publicly|privately|had\s+previously|would|will|"
@@ -120,6 +126,10 @@ def _source_before(text: str, sent_b: int, cue_b: int) -> tuple[int, int] | None
         if m.group() in {"and", "or", "of"} and _inside_name(text, sent_b + m.start(), sent_b + m.end()):
             continue
         start = sent_b + m.end()
+    if left.rstrip().endswith(","):
+        appos = _APPOSITIVE.fullmatch(text, sent_b, end)
+        if appos:
+            return _strip(text, appos.start("name"), appos.end("desc"), " \t\n,;:")
     b, e = _strip(text, start, end, ' \t\n,;:"“”')
     words = text[b:e].split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
@@ -282,6 +292,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     before = text[max(sb, cue_b - 12) : cue_b].lower()
     if re.search(r"\b(?:the|a|an|these|those|such|his|her|their|its|our)\s+$", before):
         return None
+    if form in PARTICIPLE_CUES:
+        return _participle(text, sb, se, cue_b, cue_e, PARTICIPLE_CUES[form], quotes, resolver)
     q_before = [
         q
         for q in quotes
@@ -297,7 +309,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
             if src and _looks_like_source(text[src[0] : src[1]]):
                 return _build(text, resolver, src, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
         if (
-            re.fullmatch(r"\s*,?\s*[^,.;“”\"]{1,80}?\s*", between)
+            re.fullmatch(r"\s*,?\s*[^,;“”\"]{1,80}?\s*", between)
+            and len(between.split()) <= 10
             and qe >= sb - 2
             and text[qe - 2 : qe].strip(_CLOSE)[-1:] in {",", "?", "!", ""}
         ):
@@ -386,6 +399,36 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     return None
 
 
+_SUBJECT = re.compile(
+    r"(?:(?:[Tt]he|[Aa]|[Aa]n)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?|He|She|They|It|We|I"
+    r"|(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:of\s+|the\s+)?(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)){0,5})"
+    r"(?=\s+(?:has\s+|have\s+|had\s+|also\s+|was\s+|were\s+|is\s+|are\s+|will\s+|would\s+)?[a-z]+\b)"
+)
+
+
+def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | None:
+    """ "SUBJECT did X, saying CONTENT": the claim belongs to the sentence's subject."""
+    if not re.search(r",\s*$", text[sb:cue_b]):
+        return None
+    lead = re.match(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?", text[sb:cue_b])
+    start = sb + (lead.end() if lead else 0)
+    m = _SUBJECT.match(text, start, cue_b)
+    if not m or not _looks_like_source(m.group()):
+        return None
+    cb = cue_e
+    tm = re.match(r"\s+that\s", text[cue_e:se])
+    if tm:
+        cb = cue_e + tm.end()
+    ce = se
+    for qb, qe in quotes:
+        if cb <= qb < se and qe > se:
+            ce = qe
+    if len(text[cb:ce].split()) < 3:
+        return None
+    qtype = "direct" if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) else "indirect"
+    return _build(text, resolver, (m.start(), m.end()), (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
+
+
 def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
     cue_b, cue_e = m.start("acc"), m.end("acc")
     rest = text[cue_e:se]
@@ -402,7 +445,7 @@ def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
 
 def _looks_like_source(phrase: str) -> bool:
     """A source names or refers to someone: not a bare number, date or a long clause."""
-    words = phrase.split()
+    words = phrase.split(",")[0].split()  # an appositive may be long; the head may not
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return False
     if re.fullmatch(r"[\d\s.,%$-]+", phrase):

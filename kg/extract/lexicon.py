@@ -9,6 +9,7 @@ import re
 
 __all__ = [
     "CUE_FORMS",
+    "PARTICIPLE_CUES",
     "LIGHT_VERBS",
     "MEDIA_WORDS",
     "ORG_WORDS",
@@ -26,7 +27,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "write": ("writes", "wrote", "write", "written"),
     "announce": ("announced", "announces", "announce"),
     "claim": ("claimed", "claims", "claim"),
-    "state": ("stated", "states"),
+    "state": ("stated",),
     "add": ("added", "adds"),
     "note": ("noted", "notes"),
     "warn": ("warned", "warns", "warn"),
@@ -65,6 +66,27 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "quote": ("quoted",),
     "cite": ("cited",),
     "learn": ("has learned", "learned"),
+}
+
+#: participles that attach a claim to the clause's subject ("…, saying that …")
+PARTICIPLE_CUES: dict[str, str] = {
+    "saying": "say",
+    "adding": "add",
+    "arguing": "argue",
+    "noting": "note",
+    "warning": "warn",
+    "claiming": "claim",
+    "insisting": "insist",
+    "explaining": "explain",
+    "stressing": "stress",
+    "suggesting": "suggest",
+    "declaring": "declare",
+    "asserting": "assert",
+    "alleging": "allege",
+    "promising": "promise",
+    "vowing": "vow",
+    "acknowledging": "acknowledge",
+    "writing": "write",
 }
 
 #: surface form → lemma

@@ -149,7 +149,12 @@ def _inside_name(text: str, b: int, e: int) -> bool:
 def _source_after(text: str, cue_e: int, sent_e: int) -> tuple[int, int] | None:
     """The noun phrase after an inverted cue ("said Ahwazi", "writes SY 24"), up to the
     sentence end; only short phrases, since a long tail is a clause, not a name."""
-    m = re.match(r"\s+([^,.;:!?“”\"]+?)\s*(?:[,.;:!?]|$)", text[cue_e:sent_e])
+    # a full stop ends the name only where it ends the sentence, not after an initial or a
+    # title ("said John D. Podesta", "said Mr. Burman.")
+    m = re.match(
+        r"\s+((?:[^,.;:!?“”\"]|\.(?=\s*[A-Z][\w-]*[\s,.]))+?)\s*(?:[,;:!?]|\.(?!\s*[A-Z][\w-]*[\s,.])|$)",
+        text[cue_e:sent_e],
+    )
     if not m:
         return None
     b, e = cue_e + m.start(1), cue_e + m.end(1)
@@ -270,6 +275,8 @@ def find_claims(text: str, sentence_bounds: list[tuple[int, int]], mentions: lis
         quotes = _quotes(text, para)
         for sb, se in para.sentences:
             for m in _CUE.finditer(text, sb, se):
+                if any(qb < m.start() < qe - 1 for qb, qe in quotes):
+                    continue  # words inside a quotation are the quoted speech, not its cue
                 claim = _claim_at(text, para, sb, se, m, quotes, resolver)
                 if claim is None:
                     continue

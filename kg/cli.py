@@ -19,6 +19,7 @@ from .errors import InputError, KgError
 from .namespaces import DEFAULT_BASE
 from .pipeline import KnowledgeGraph
 from .results import GRAPH_FORMATS, format_results
+from .server.cli import add_serve_parser, cmd_serve
 
 __all__ = ["main"]
 
@@ -72,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
         "entities: re3d folder or UNER .iob2 file; parse: .conllu file",
     )
     s.add_argument("--format", default="table", choices=["table", "json"])
+
+    add_serve_parser(sub, common)
 
     s = sub.add_parser("retract", parents=[common], help="remove one article graph by its IRI")
     s.add_argument("article", help="the article IRI")
@@ -228,6 +231,7 @@ COMMANDS = {
     "stats": cmd_stats,
     "retract": cmd_retract,
     "eval": cmd_eval,
+    "serve": cmd_serve,
 }
 
 

@@ -22,7 +22,7 @@ __all__ = ["Paragraph", "find_claims", "paragraphs"]
 _CUE = cue_regex()
 _OPEN = '“"‘'
 _CLOSE = '”"’'
-_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{3,}?)(?:[”\"]|$)", re.S)
+_QUOTE = re.compile(r"''(?P<q2>(?:(?!'').){3,}?)(?:''|$)|[“\"](?P<q>[^“”\"]{3,}?)(?:[”\"]|$)", re.S)
 _BOUNDARY_WORDS = {
     "that",
     "which",
@@ -50,7 +50,14 @@ _APPOSITIVE = re.compile(
     r"\s*(?:(?:But|And|Meanwhile|However|Still|Yet|On\s+\w+|Last\s+\w+)\s*,?\s+)?"
     r"(?P<name>(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)"
     r"(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|\([^)]{1,12}\))){0,4})"
-    r",\s+(?P<desc>[^,;“”\"]{3,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80})?),\s*"
+    r",\s+(?P<desc>[^,;“”\"]{2,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80}|,\s+[^,;“”\"]{2,40}){0,3}),\s*"
+)
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|him|her|them|us|me|you"
+    r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
+    r"|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"(?:\s+(?:on|in|at|last|this)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:that\s+)?"
+    r"(?=(?:he|she|they|it|we|i|the|a|an|there|his|her|their|[A-Z])\b)"
 )
 _SKIP_BEFORE_CUE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|then|again|already|recently|reportedly|"
@@ -58,7 +65,7 @@ _SKIP_BEFORE_CUE = re.compile(
     r"has\s+also|have\s+also|did|does|do|not|never|is|was|were|are))+\s*$"
 )
 _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "letter"}
-_MAX_SOURCE_WORDS = 12
+_MAX_SOURCE_WORDS = 16
 
 
 @dataclass
@@ -95,6 +102,9 @@ def _trim_content(text: str, b: int, e: int) -> tuple[int, int]:
     if e > b and text[e - 1] in ".!?" and not (e - b > 1 and text[e - 2] in _CLOSE):
         e -= 1
     b, e = _strip(text, b, e, " \t\n,;:")
+    if e - b >= 4 and text[b : b + 2] == "''" and text[e - 2 : e] == "''" and "''" not in text[b + 2 : e - 2]:
+        b, e = _strip(text, b + 2, e - 2, " \t\n,;:")
+        return b, e
     if e - b >= 2 and text[b] in _OPEN and text[e - 1] in _CLOSE:
         inner = text[b + 1 : e - 1]
         if not any(c in inner for c in '“”"'):
@@ -299,7 +309,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     before = text[max(sb, cue_b - 12) : cue_b].lower()
     if re.search(r"\b(?:the|a|an|these|those|such|his|her|their|its|our)\s+$", before):
         return None
-    if form in PARTICIPLE_CUES:
+    progressive = re.search(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$", text[max(sb, cue_b - 8) : cue_b])
+    if form in PARTICIPLE_CUES and not progressive:
         return _participle(text, sb, se, cue_b, cue_e, PARTICIPLE_CUES[form], quotes, resolver)
     q_before = [
         q
@@ -329,6 +340,15 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         break
     # 2) SOURCE said (that|:) CONTENT
     src = _source_before(text, sb, cue_b)
+    if src is None and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb:cue_b]):
+        # "X promised … and said …": the coordinated verb shares the sentence subject
+        lead = _SUBJECT.match(text, sb + len(text[sb:cue_b]) - len(text[sb:cue_b].lstrip()), cue_b)
+        if lead:
+            src = (lead.start(), lead.end())
+    elif src is None and re.search(r"\b(?:who|which)\s+(?:also\s+)?$", text[sb:cue_b]):
+        # "listeners to his program who said …": the antecedent is the source
+        rel = re.search(r",?\s*\b(?:who|which)\s+(?:also\s+)?$", text[sb:cue_b])
+        src = _source_before(text, sb, sb + rel.start() + 1) if rel else None
     after = text[cue_e:se]
     if src and re.match(r"\s*(?:[,:]|that\b|\s+[“\"]|\s+\w)", after):
         cb = cue_e
@@ -366,7 +386,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         if tm:
             cb = cue_e + tm.end()
         elif lemma == "tell":
-            tm2 = re.match(r"\s*[^,.;“”\"]{0,40}?[,:]\s", after)
+            tm2 = re.match(r"\s*[^,.;“”\"]{0,40}?[,:]\s", after) or _TOLD_OBJECT.match(after)
             if tm2:
                 cb = cue_e + tm2.end()
         ce = se
@@ -385,7 +405,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, max(se, ce), qtype)
     # 3) CONTENT, SOURCE said.  /  CONTENT, writes SOURCE.
     tail = text[cue_e:se]
-    if re.fullmatch(r"[^,;“”\"]{0,80}[.!?]?\s*", tail) and re.search(r",\s*[^,]{0,80}$", text[sb:cue_b]):
+    if re.fullmatch(r"[^,;“”\"]{0,80}(?:,[^;“”\"]{0,160})?[.!?]?\s*", tail) and re.search(
+        r",\s*[^,]{0,80}$", text[sb:cue_b]
+    ):
         comma = sb + text[sb:cue_b].rfind(",")
         start = sb
         for qb, qe in quotes:

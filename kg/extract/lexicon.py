@@ -66,6 +66,32 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "quote": ("quoted",),
     "cite": ("cited",),
     "learn": ("has learned", "learned"),
+    # stance and demand verbs news attributes to a source as readily as speech
+    "call for": ("called for", "calls for", "calling for", "call for"),
+    "call on": ("called on", "calls on", "calling on"),
+    "urge": ("urged", "urges", "urging"),
+    "pledge": ("pledged", "pledges"),
+    "vow": ("vowed", "vows"),
+    "criticize": ("criticized", "criticised", "criticizes", "criticises"),
+    "condemn": ("condemned", "condemns"),
+    "blast": ("blasted", "blasts"),
+    "question": ("questioned", "questions"),
+    "mention": ("mentioned", "mentions"),
+    "demand": ("demanded", "demands"),
+    "propose": ("proposed", "proposes"),
+    "agree": ("agreed", "agrees"),
+    "expect": ("expects", "expected"),
+    "hope": ("hopes",),
+    "fear": ("fears", "feared"),
+    "worry": ("worries", "worried"),
+    "continue": ("continued",),
+    "echo": ("echoed", "echoes"),
+    "praise": ("praised", "praises"),
+    "reject": ("rejected", "rejects"),
+    "disclose": ("disclosed", "discloses"),
+    "point to": ("pointed to", "points to"),
+    "liken": ("likened",),
+    "promise": ("promised", "promises"),
 }
 
 #: participles that attach a claim to the clause's subject ("…, saying that …")
@@ -91,6 +117,8 @@ PARTICIPLE_CUES: dict[str, str] = {
 
 #: surface form → lemma
 CUE_FORMS: dict[str, str] = {f: lemma for lemma, forms in _CUE_LEMMAS.items() for f in forms}
+CUE_FORMS.update(PARTICIPLE_CUES)
+CUE_FORMS["telling"] = "tell"
 
 
 def cue_regex() -> re.Pattern[str]:

@@ -141,6 +141,10 @@ def _source_before(text: str, sent_b: int, cue_b: int) -> tuple[int, int] | None
         if appos:
             return _strip(text, appos.start("name"), appos.end("desc"), " \t\n,;:")
     b, e = _strip(text, start, end, ' \t\n,;:"“”')
+    # a reporting verb inside the phrase starts a new clause ("Merrill says Machado")
+    inner = [m for m in _CUE.finditer(text, b, e) if m.group("cue")]
+    if inner:
+        b, e = _strip(text, inner[-1].end(), e, ' \t\n,;:"“”')
     words = text[b:e].split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
@@ -290,13 +294,60 @@ def find_claims(text: str, sentence_bounds: list[tuple[int, int]], mentions: lis
                 claim = _claim_at(text, para, sb, se, m, quotes, resolver)
                 if claim is None:
                     continue
-                cb, ce = claim.content.begin, claim.content.end
-                if any(cb < ue and ub < ce for ub, ue in used_content):
+                coordinated = re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb : m.start()])
+                if _clashes(claim, used_content, allow_nested=bool(coordinated)):
                     continue
+                cb, ce = claim.content.begin, claim.content.end
                 used_content.append((cb, ce))
                 claims.append(claim)
+            for m in _NOUN_CUE.finditer(text, sb, se):
+                if any(qb < m.start() < qe - 1 for qb, qe in quotes):
+                    continue
+                cb, ce = m.end(), se
+                for qb, qe in quotes:
+                    if cb <= qb < se and qe > se:
+                        ce = qe
+                if len(text[cb:ce].split()) < 3:
+                    continue
+                claim = _build(
+                    text,
+                    resolver,
+                    (m.start("src"), m.end("src")),
+                    (m.start("cue"), m.end("cue")),
+                    _NOUN_LEMMAS.get(m.group("cue").lower(), m.group("cue").lower()),
+                    (cb, ce),
+                    sb,
+                    se,
+                    "indirect",
+                )
+                if claim is not None and not _clashes(claim, used_content, allow_nested=True):
+                    used_content.append((claim.content.begin, claim.content.end))
+                    claims.append(claim)
     claims.sort(key=lambda c: c.evidence.begin)
     return claims
+
+
+def _clashes(claim: Claim, used: list[tuple[int, int]], allow_nested: bool) -> bool:
+    """Whether a claim's content overlaps one already found, other than by nesting inside
+    it (an attribution reported within another one's content, cue included)."""
+    cb, ce = claim.content.begin, claim.content.end
+    for ub, ue in used:
+        if cb < ue and ub < ce:
+            nested = allow_nested and ub <= cb and ce <= ue and ub <= claim.cue.begin < ue
+            if not nested:
+                return True
+    return False
+
+
+# "Trump's claim that …", "the campaign's statement that …": a possessor and a speech noun
+_NOUN_LEMMAS = {"comments": "comment", "remarks": "remark", "claims": "claim", "statements": "statement"}
+_NOUN_CUE = re.compile(
+    r"(?P<src>(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})|(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:’s|'s|’|')\s+(?:(?:repeated|latest|earlier|recent|new|own|public|false|baseless)\s+)?"
+    r"(?P<cue>claims?|assertion|statements?|argument|suggestion|promise|allegation|charge|comments?|remarks?"
+    r"|belief|warning|insistence|contention|accusation|announcement|pledge|vow|demand|proposal|view)"
+    r"\s+that\s+"
+)
 
 
 def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
@@ -307,7 +358,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     lemma = CUE_FORMS[form]
     # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
     before = text[max(sb, cue_b - 12) : cue_b].lower()
-    if re.search(r"\b(?:the|a|an|these|those|such|his|her|their|its|our)\s+$", before):
+    if re.search(r"(?:\b(?:the|a|an|these|those|such|his|her|their|its|our)|[’']s?)\s+$", before):
         return None
     progressive = re.search(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$", text[max(sb, cue_b - 8) : cue_b])
     if form in PARTICIPLE_CUES and not progressive:

@@ -159,6 +159,11 @@ LIGHT_VERBS = {
     "need",
     "use",
     "help",
+    "schedule",
+    "expect",
+    "set",
+    "due",
+    "suppose",
 }
 
 PRONOUNS = {

@@ -142,11 +142,104 @@ def _mention_at(mentions: list[Mention], b: int, e: int) -> Mention | None:
     return None
 
 
+_CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "csubj"}
+_TO = {"to", "into", "toward", "towards", "onto"}
+
+
+def _mention_for(tok, mentions: list[Mention]) -> Mention | None:
+    """The mention covering a token, else one inside its phrase (largest first)."""
+    ordered = sorted(mentions, key=lambda m: m.span.begin - m.span.end)
+    for m in ordered:
+        if m.span.begin <= tok.idx < m.span.end:
+            return m
+    # else a name that is part of the phrase's head ("the Syrian regime's forces",
+    # "Hamas and Hezbollah"), never one inside a modifier ("the meeting between X and Y")
+    for t in _head_parts(tok):
+        for m in ordered:
+            if m.span.begin <= t.idx < m.span.end and m.kind not in {"City", "Place"}:
+                return m
+    return None
+
+
+def _head_parts(tok) -> list:
+    parts, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        parts.append(t)
+        todo.extend(
+            c for c in t.children if c.dep_ in {"compound", "flat", "flat:name", "nmod:poss", "conj", "appos"}
+        )
+    return parts
+
+
+def _from_parse(content: Span, inside: list[Mention], doc: Doc) -> list[Proposition]:
+    """Propositions read off the dependency tree (UD labels, as the shipped parser uses)."""
+    span = doc.char_span(content.begin, content.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Proposition] = []
+    for verb in span:
+        heads_clause = verb.dep_ in _CLAUSE_DEPS or not (span.start <= verb.head.i < span.end)
+        if verb.pos_ not in {"VERB", "AUX"} or not heads_clause:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subj is None or not (span.start <= subj.i < span.end):
+            continue
+        subject = _mention_for(subj, inside)
+        if subject is None or subject.kind in {"City", "Place"}:
+            continue
+        action = verb
+        if verb.lemma_.lower() in LIGHT_VERBS:
+            comp = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
+            objs = [c for c in verb.children if c.dep_ == "obj"]
+            comp += [
+                a for o in objs for a in o.children if a.dep_ in {"acl", "acl:relcl"} and a.pos_ == "VERB"
+            ]
+            if comp:
+                action = comp[0]
+        conjuncts = [c for c in action.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        out = [_proposition(act, verb, subject, inside, span) for act in [action, *conjuncts]]
+        break
+    return out
+
+
+def _proposition(act, verb, subject: Mention, inside: list[Mention], span) -> Proposition:
+    obj = next((c for c in act.children if c.dep_ in {"obj", "iobj"}), None)
+    origin = destination = None
+    for c in act.children:
+        if c.dep_ not in {"obl", "obl:arg", "nmod"} or not (span.start <= c.i < span.end):
+            continue
+        case = next((g.lemma_.lower() for g in c.children if g.dep_ == "case"), "")
+        target = _mention_for(c, inside)
+        if target is None:
+            continue
+        if case == "from" and origin is None:
+            origin = target
+        elif case in _TO and destination is None:
+            destination = target
+    negated = any(
+        c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for v in (verb, act) for c in v.children
+    ) or any(c.lower_ in {"cannot", "can't"} for c in verb.children)
+    return Proposition(
+        action=act.lemma_.lower(),
+        subject=subject,
+        object=_mention_for(obj, inside) if obj is not None else None,
+        object_text=obj.lemma_.lower() if obj is not None and obj.pos_ != "PRON" else "",
+        origin=origin,
+        destination=destination,
+        negated=negated,
+    )
+
+
 def propositions_for(
     text: str, content: Span, mentions: list[Mention], doc: Doc | None = None
 ) -> list[Proposition]:
-    """Propositions stated in `content`: the first clause whose subject is a known actor."""
+    """Propositions stated in `content`: from the parse when there is one, else the first
+    clause whose subject is a known actor, read from the surface."""
     inside = [m for m in mentions if content.begin <= m.span.begin and m.span.end <= content.end]
+    if doc is not None and doc.has_annotation("DEP"):
+        return _from_parse(content, inside, doc)
+
     groups = [m for m in inside if m.kind == "Group"]
     actors = [
         m

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode
+from pyoxigraph import DefaultGraph, NamedNode
 
 from .errors import InputError, KgError, ValidationError
 from .extract import extract
@@ -26,7 +26,7 @@ from .namespaces import DEFAULT_BASE
 from .nlp import load_pipeline
 from .resolve import resolve
 from .store import Store
-from .validate import Report, validate_quads
+from .validate import Report, validate_graphs, validate_quads
 
 __all__ = ["IngestResult", "KnowledgeGraph"]
 
@@ -119,7 +119,10 @@ class KnowledgeGraph:
         return self.store.query(sparql, **kwargs)
 
     def validate(self) -> Report:
-        return validate_quads(self.store.quads())
+        """SHACL over the whole store, one graph at a time (default graph included)."""
+        graphs = [(g.value, self.store.quads(g)) for g in self.store.graphs()]
+        graphs.append(("default graph", self.store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())))
+        return validate_graphs((name, list(quads)) for name, quads in graphs)
 
     def stats(self) -> dict[str, int]:
         counts = {"articles": 0, "claims": 0, "meetings": 0, "actors": 0}

@@ -113,7 +113,7 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
     mentions = find_mentions(text, doc)
     if not doc.has_annotation("ENT_IOB"):
         mentions = sorted(mentions + _person_names(text, mentions, sentences), key=lambda m: m.span.begin)
-    claims = find_claims(text, sentences, mentions)
+    claims = find_claims(text, sentences, mentions, doc)
     # claim sources are mentions too (a person named only as a speaker)
     for c in claims:
         if (

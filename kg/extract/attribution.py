@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from ..models import Claim, Mention, Span
 from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRONOUNS, cue_regex
 from .mentions import classify_name, name_runs
@@ -153,6 +155,28 @@ def _source_before(text: str, sent_b: int, cue_b: int) -> tuple[int, int] | None
     return b, e
 
 
+def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[int, int] | None:
+    """The subject phrase of the cue verb from the parse, when it ends before the cue
+    (appositives and relative clauses included, as the tree has them)."""
+    if doc is None:
+        return None
+    cue = doc.char_span(cue_b, cue_e, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    verb = cue[0]
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
+    if subj is None:
+        return None
+    b = subj.left_edge.idx
+    last = subj.right_edge
+    while last.i > subj.i and last.is_punct:
+        last = last.nbor(-1)
+    e = last.idx + len(last)
+    if b < sb or e > cue_b or re.search(r"[,;:“”\"]", doc.text[e:cue_b]):
+        return None  # a subject set off by a comma is not this cue's ("…, writes SY 24")
+    return b, e
+
+
 def _inside_name(text: str, b: int, e: int) -> bool:
     """Whether a conjunction joins capitalised words ("Revolutionary and Opposition")."""
     prev = re.search(r"(\S+)\s+$", text[max(0, b - 40) : b])
@@ -187,6 +211,7 @@ class _Resolver:
     """Carries speakers across the article for pronoun and nominal references."""
 
     mentions: list[Mention]
+    doc: Doc | None = None
     last_person: Mention | None = None
     last_plural: Mention | None = None
     last_any: Mention | None = None
@@ -280,9 +305,12 @@ def _only_demonyms(run: str, inside: list[Mention]) -> bool:
     )
 
 
-def find_claims(text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention]) -> list[Claim]:
-    """All attributions in the article, in text order."""
-    resolver = _Resolver(mentions)
+def find_claims(
+    text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None = None
+) -> list[Claim]:
+    """All attributions in the article, in text order. With a parsed `doc`, a cue verb's
+    grammatical subject bounds the source phrase; without one, clause boundaries do."""
+    resolver = _Resolver(mentions, doc if doc is not None and doc.has_annotation("DEP") else None)
     claims: list[Claim] = []
     used_content: list[tuple[int, int]] = []
     for para in paragraphs(text, sentence_bounds):
@@ -390,7 +418,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
                 return _build(text, resolver, s2, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
         break
     # 2) SOURCE said (that|:) CONTENT
-    src = _source_before(text, sb, cue_b)
+    src = _parse_subject(resolver.doc, sb, cue_b, cue_e) or _source_before(text, sb, cue_b)
     if src is None and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb:cue_b]):
         # "X promised … and said …": the coordinated verb shares the sentence subject
         lead = _SUBJECT.match(text, sb + len(text[sb:cue_b]) - len(text[sb:cue_b].lstrip()), cue_b)

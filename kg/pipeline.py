@@ -121,7 +121,8 @@ class KnowledgeGraph:
     def validate(self) -> Report:
         """SHACL over the whole store, one graph at a time (default graph included)."""
         graphs = [(g.value, self.store.quads(g)) for g in self.store.graphs()]
-        graphs.append(("default graph", self.store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())))
+        default = self.store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())
+        graphs.append(("default graph", default))
         return validate_graphs((name, list(quads)) for name, quads in graphs)
 
     def stats(self) -> dict[str, int]:

@@ -38,10 +38,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("ingest", parents=[common], help="add articles (.txt files or folders)")
-    s.add_argument("paths", nargs="+", help="files or folders; a .txt file's first line is the title")
+    s = sub.add_parser(
+        "ingest",
+        parents=[common],
+        help="add articles: .txt/.html files, .json/.jsonl/.csv records, URLs, feeds, folders, - (stdin)",
+    )
+    s.add_argument(
+        "paths",
+        nargs="+",
+        help="files, folders (recursive), http(s) URLs or feeds, or - for standard input; "
+        "a .txt file's first line is the title",
+    )
     s.add_argument("--json", action="store_true", help="print the summary as JSON")
     s.add_argument("--quiet", action="store_true", help="print only failures")
+    s.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)"
+    )
+    s.add_argument("--feed", action="store_true", help="treat URLs and .xml inputs as RSS/Atom feeds")
+    s.add_argument("--text-field", default="text", help="record field holding the text (default: text)")
+    s.add_argument("--title-field", default="title", help="record field holding the title (default: title)")
+    s.add_argument("--date-field", default="date", help="record field holding the date (default: date)")
+    s.add_argument("--url-field", default="url", help="record field holding the URL (default: url)")
+    s.add_argument(
+        "--max-bytes", type=int, default=None, metavar="N", help="size cap per article or download (20 MB)"
+    )
+    s.add_argument("--timeout", type=float, default=20.0, help="network timeout in seconds (default: 20)")
 
     s = sub.add_parser("query", parents=[common], help="run a SPARQL query over the union of article graphs")
     s.add_argument("query", help="SPARQL text or a path to a .rq file")
@@ -95,8 +116,58 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> KnowledgeGraph:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    import time
+
+    from .ingest import MAX_BYTES, SourceOptions
+    from .parallel import default_jobs
+    from .sources.records import FieldMap
+
+    if args.jobs < 0:
+        raise InputError(f"--jobs {args.jobs}: give a number of worker processes, or 0 for all cores")
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        raise InputError(f"--max-bytes {args.max_bytes}: must be positive")
+    if args.timeout <= 0:
+        raise InputError(f"--timeout {args.timeout}: must be positive")
+    options = SourceOptions(
+        fields=FieldMap(args.text_field, args.title_field, args.date_field, args.url_field),
+        feed=args.feed,
+        max_bytes=args.max_bytes or MAX_BYTES,
+        timeout=args.timeout,
+    )
     kg = _open(args)
-    summary = kg.ingest(args.paths)
+    bar = _progress_bar(enabled=not args.quiet and not args.json)
+    emit = bar.write if bar is not None else None
+    words = 0
+    started = time.monotonic()
+
+    def on_result(r) -> None:
+        nonlocal words
+        if r.status == "rejected":
+            _line(f"rejected: {r.message}", sys.stderr, emit)
+            if r.report and not args.json:
+                _line(r.report.rstrip("\n"), sys.stderr, emit)
+        elif not args.quiet and not args.json:
+            _line(
+                f"{r.status}: {r.origin} -> {r.article}" + (f" ({r.quads} quads)" if r.quads else ""),
+                sys.stdout,
+                emit,
+            )
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        summary = kg.ingest(
+            args.paths,
+            jobs=args.jobs or default_jobs(),
+            options=options,
+            on_result=on_result,
+            keep_results=args.json,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    elapsed = time.monotonic() - started
+    done = sum(summary.count(s) for s in ("added", "replaced", "unchanged", "rejected"))
     if args.json:
         print(
             json.dumps(
@@ -105,26 +176,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     "replaced": summary.count("replaced"),
                     "unchanged": summary.count("unchanged"),
                     "rejected": summary.count("rejected"),
+                    "seconds": round(elapsed, 3),
+                    "articles_per_second": round(done / elapsed, 3) if elapsed else None,
+                    "reasons": [r.message for r in summary.results if r.status == "rejected"],
                     "results": [r.__dict__ for r in summary.results],
                 },
                 indent=2,
             )
         )
-    else:
-        for r in summary.results:
-            if r.status == "rejected":
-                print(f"rejected: {r.message}", file=sys.stderr)
-                if r.report:
-                    print(r.report, file=sys.stderr)
-            elif not args.quiet:
-                print(f"{r.status}: {r.origin} -> {r.article}" + (f" ({r.quads} quads)" if r.quads else ""))
-        if not args.quiet:
-            print(
-                f"{summary.count('added')} added, {summary.count('replaced')} replaced, "
-                f"{summary.count('unchanged')} unchanged, {summary.count('rejected')} rejected; "
-                f"{len(kg.store)} quads in {args.store}"
-            )
+    elif not args.quiet:
+        print(
+            f"{summary.count('added')} added, {summary.count('replaced')} replaced, "
+            f"{summary.count('unchanged')} unchanged, {summary.count('rejected')} rejected; "
+            f"{len(kg.store)} quads in {args.store} ({elapsed:.1f} s, {done / elapsed if elapsed else 0:.2f}"
+            " inputs/s)"
+        )
+        if summary.failed:
+            print(f"{summary.count('rejected')} inputs rejected (reasons above)", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _progress_bar(enabled: bool):
+    """A tqdm bar on stderr with articles/s, only when a person is watching (a TTY)."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def _line(text: str, stream, emit) -> None:
+    if emit is not None:
+        emit(text, file=stream)
+    else:
+        print(text, file=stream, flush=True)
 
 
 def cmd_query(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ This is the Python API the CLI and the server are shells over:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from pyoxigraph import DefaultGraph, NamedNode
 
 from .errors import InputError, KgError, ValidationError
 from .extract import extract
-from .ingest import iter_paths, read_article
+from .ingest import SourceOptions
 from .mapping import article_iri, content_hash, to_quads
 from .models import Article
 from .namespaces import DEFAULT_BASE
@@ -97,18 +97,84 @@ class KnowledgeGraph:
         self.store.replace_graph(iri, quads)
         return IngestResult(article.origin, "replaced" if previous else "added", iri.value, quads=len(quads))
 
-    def ingest(self, paths: Iterable[str | Path]) -> IngestSummary:
-        """Ingest files and folders; a bad input is reported and the rest go on."""
-        summary = IngestSummary()
-        for path in iter_paths(paths):
-            try:
-                summary.results.append(self.ingest_article(read_article(path)))
-            except ValidationError as e:
-                summary.results.append(IngestResult(str(path), "rejected", message=str(e), report=e.report))
-            except KgError as e:
-                summary.results.append(IngestResult(str(path), "rejected", message=str(e)))
-        self.store.flush()
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        jobs: int = 1,
+        options: SourceOptions | None = None,
+        on_result: Callable[[IngestResult], None] | None = None,
+        keep_results: bool = True,
+    ) -> IngestSummary:
+        """Ingest files, folders, URLs, feeds and record files; a bad input is reported and
+        the rest go on.
+
+        Articles are analysed and validated in `jobs` worker processes and written here, by
+        this one process, in input order, one atomic update per article: a crash leaves
+        whole articles only, and a re-run skips those already stored (same content hash).
+        `on_result` sees each result as it is written (progress, streaming output);
+        `keep_results=False` keeps only counts and rejections, for corpora of any size.
+        """
+        from .ingest import iter_articles
+        from .parallel import build_all
+
+        summary = _StreamingSummary(keep_results)
+        known = self._stored_hashes()
+        try:
+            for origin, built in build_all(
+                iter_articles(paths, options), self.base, self.pipeline_name, known, jobs
+            ):
+                result = self._write(origin, built)
+                summary.add(result)
+                if on_result is not None:
+                    on_result(result)
+        finally:
+            self.store.flush()
         return summary
+
+    @classmethod
+    def builder(cls, base: str = DEFAULT_BASE, pipeline: str | None = None) -> KnowledgeGraph:
+        """A KnowledgeGraph that can `build()` but has no store: for worker processes,
+        which must not open (and lock) the store folder the writer holds."""
+        kg = cls.__new__(cls)
+        kg.base = base
+        kg.pipeline_name = pipeline
+        return kg
+
+    def _stored_hashes(self) -> dict[str, str]:
+        """Article IRI → content hash for every stored article, read once per run."""
+        q = "SELECT ?g ?h WHERE { GRAPH ?g { ?g kg:contentHash ?h } }"
+        return {row["g"].value: row["h"].value for row in self.store.query(q, union=False)}
+
+    def _write(self, origin: str, built) -> IngestResult:
+        """The writer's half of `ingest_article`: decide from the stored hash, store
+        atomically, or say why not."""
+        if isinstance(built, KgError):
+            return IngestResult(origin, "rejected", message=str(built))
+        if built.error:
+            return IngestResult(origin, "rejected", message=built.error)
+        iri = NamedNode(built.iri)
+        previous = self.store.content_hash(iri)
+        if previous == built.digest:
+            return IngestResult(origin, "unchanged", built.iri)
+        if built.skipped:
+            # it matched the store when the run began, but an earlier input of this run
+            # (another version of the same article) has replaced it since
+            return IngestResult(
+                origin, "rejected", built.iri, message=f"{origin}: another version of this article "
+                "was ingested earlier in this run; run again to store this one"
+            )
+        if not built.conforms:
+            return IngestResult(
+                origin,
+                "rejected",
+                built.iri,
+                message=f"{origin}: its graph does not conform to the shapes "
+                f"({built.violations} violations); not stored",
+                report=built.report,
+            )
+        self.store.replace_graph(iri, built.quads)
+        return IngestResult(origin, "replaced" if previous else "added", built.iri, quads=len(built.quads))
 
     def retract(self, article: str) -> bool:
         """Remove one article's graph (by IRI); actors other articles mention stay."""
@@ -137,3 +203,25 @@ class KnowledgeGraph:
         counts["graphs"] = len(self.store.graphs())
         counts["quads"] = len(self.store)
         return counts
+
+
+class _StreamingSummary(IngestSummary):
+    """An IngestSummary that can keep counts only, so a million-article run does not hold
+    a million results; rejections are always kept, they are what the user must act on."""
+
+    def __init__(self, keep_results: bool = True) -> None:
+        super().__init__()
+        self.keep_results = keep_results
+        self.counts: dict[str, int] = {}
+
+    def add(self, result: IngestResult) -> None:
+        self.counts[result.status] = self.counts.get(result.status, 0) + 1
+        if self.keep_results or result.status == "rejected":
+            self.results.append(result)
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def failed(self) -> bool:
+        return self.counts.get("rejected", 0) > 0

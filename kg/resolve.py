@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .gazetteer import load_gazetteer
 from .models import Article, ArticleGraph, Mention
@@ -40,10 +41,15 @@ class Resolved:
 
 
 def article_id(article: Article) -> str:
-    """Identity of an article: its canonical URL when known, else its origin's name with
-    its title, so a corrected file replaces its earlier version instead of adding one."""
+    """Identity of an article: its canonical URL when known; for a file, its name with its
+    title, so a corrected file replaces its earlier version instead of adding one; else
+    a hash of its text."""
     if article.url:
         return "u" + hashlib.sha256(article.url.encode()).hexdigest()[:16]
+    if not Path(article.origin).is_file():
+        # a record of a JSON/CSV file, stdin, or text handed over by a program: nothing
+        # stable names it but its content
+        return "h" + hashlib.sha256(article.text.encode()).hexdigest()[:16]
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", article.origin.replace("\\", "/").rsplit("/", 1)[-1])
     digest = hashlib.sha256(f"{stem}\n{article.title}".encode()).hexdigest()[:8]
     return f"{slug(stem, 48)}-{digest}"
@@ -101,8 +107,11 @@ def resolve(graph: ArticleGraph) -> Resolved:
             rec.aliases.add(_strip_article(m.span.text))
         for a in m.affiliations:
             e = g.lookup(a)
+            if e is not None and e.kind in {"City", "Place"}:
+                # affiliation is between actors: a city stands for its state, a region for none
+                e = g.entries.get(e.country) if e.country else None
             if e is not None and e.key != key.rsplit("/", 1)[-1]:
-                rec.affiliations.add(("place/" if e.kind in {"City", "Place"} else "actor/") + e.key)
+                rec.affiliations.add("actor/" + e.key)
         return key
 
     # full names first, so that a surname seen before its full name still joins it

@@ -13,6 +13,7 @@ import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -49,6 +50,7 @@ class Settings:
     workers: int = 2  # query processes
     cors: bool = True  # allow cross-origin reads (not updates)
     examples: Path | None = field(default=DEFAULT_EXAMPLES)
+    federation: Any = None  # a kg.config.Config: the SERVICE allow-list (None allows no peer)
 
 
 def error_response(
@@ -82,7 +84,9 @@ async def _on_kg_error(request: Request, exc: Exception) -> Response:
 
 async def _on_query_failed(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, QueryFailed)
-    headers = {"Retry-After": "1"} if exc.status == 503 else None
+    headers = (
+        {"Retry-After": "1"} if exc.status == 503 else {"Allow": "GET, POST"} if exc.status == 405 else None
+    )
     return error_response(request, exc.status, exc.message, headers)
 
 

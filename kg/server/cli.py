@@ -77,7 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     print(f"kg serve: http://{settings.host}:{settings.port}/ (store {settings.store})", file=sys.stderr)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
     return 0
 
 

@@ -234,6 +234,11 @@ def _worker_main(store_path: str, conn: Any) -> None:
             conn.send(("ok", execute(store, job)))
         except QueryFailed as e:
             conn.send(("error", e.status, e.message))
+        except RuntimeError as e:
+            # RocksDB errors ("Corruption: ... No such file") mean this read-only snapshot
+            # lost files to the writer's compaction: ask for a fresh worker and quit.
+            conn.send(("lost", f"store snapshot unreadable ({e})"))
+            return
         except Exception as e:  # noqa: BLE001 - a worker must answer, not die silently
             conn.send(("error", 500, f"query failed: {type(e).__name__}: {e}"))
 
@@ -373,7 +378,7 @@ class WorkerPool:
                 w.ready = True
             w.conn.send(job)
             msg = await asyncio.wait_for(self._recv(w), max(0.001, deadline - loop.time()))
-            healthy = True
+            healthy = msg[0] != "lost"  # a lost worker has quit: replace it
         except TimeoutError:
             raise QueryFailed(
                 503, f"query stopped: it ran longer than the {timeout:g} s limit (add LIMIT or narrow it)"
@@ -393,6 +398,8 @@ class WorkerPool:
                 self._idle.put_nowait(self._spawn())
         if msg[0] == "ok":
             return msg[1]
+        if msg[0] == "lost":
+            raise _WorkerLost(msg[1])
         raise QueryFailed(msg[1], msg[2])
 
 

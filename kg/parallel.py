@@ -1,0 +1,210 @@
+"""Analysis in worker processes, writing by one process, in input order.
+
+Analysis (spaCy, extraction, resolution, mapping) and SHACL validation are CPU-bound and
+independent per article, so they run in a pool of worker processes. The store has one
+writer, the parent: Oxigraph takes a lock per store folder, and a single writer applying
+one atomic update per article is what keeps the store whole when the process is killed.
+
+Memory stays flat in corpus size: inputs are pulled from a lazy iterator only as fast as
+the workers finish (a bounded window of articles in flight), and results are handed to
+the writer as soon as they are next in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from .errors import InputError, KgError
+from .models import Article
+
+__all__ = ["Built", "Builder", "build_all", "default_jobs"]
+
+WINDOW_PER_JOB = 4  # articles in flight per worker: enough to keep workers busy, little memory
+
+
+def default_jobs() -> int:
+    """All the cores this process may use (respects CPU affinity / container limits)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Built:
+    """One article analysed and validated, ready for the writer; or why it is not."""
+
+    origin: str
+    iri: str | None = None
+    digest: str | None = None
+    quads: list = field(default_factory=list)
+    skipped: bool = False  # same hash as the store held at start: not validated, not shipped
+    conforms: bool = True
+    violations: int = 0
+    report: str = ""
+    error: str | None = None
+    words: int = 0
+    build_seconds: float = 0.0  # analysis + mapping, in the worker (for benchmarks)
+    validate_seconds: float = 0.0
+    peak_rss_kb: int = 0  # of the process that built it (workers are not our direct children)
+
+
+class Builder:
+    """What a worker does with one article: build its graph and validate it.
+
+    `known` maps article IRI → content hash as stored when the run began; an article whose
+    hash matches is reported unchanged without the (expensive) validation, which makes a
+    re-run over an already ingested corpus cheap.
+    """
+
+    def __init__(self, base: str, pipeline: str | None, known: dict[str, str]) -> None:
+        from .pipeline import KnowledgeGraph
+
+        self.kg = KnowledgeGraph.builder(base, pipeline)
+        self.known = known
+
+    def __call__(self, article: Article) -> Built:
+        from .validate import validate_quads
+
+        out = Built(article.origin, words=len(article.text.split()))
+        t0 = time.perf_counter()
+        try:
+            iri, quads, digest = self.kg.build(article)
+            t1 = time.perf_counter()
+            out.build_seconds = t1 - t0
+            out.iri, out.digest = iri.value, digest
+            if self.known.get(iri.value) == digest:
+                out.skipped = True
+                return out
+            report = validate_quads(quads)
+            out.validate_seconds = time.perf_counter() - t1
+            out.conforms, out.violations, out.report = report.conforms, report.violations, report.text
+            out.quads = list(quads) if report.conforms else []
+        except KgError as e:
+            out.error = str(e) if str(e).startswith(article.origin) else f"{article.origin}: {e}"
+        except Exception as e:  # noqa: BLE001 - one article's analysis bug must not stop the batch
+            out.error = f"{article.origin}: analysis failed ({type(e).__name__}: {e})"
+        out.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return out
+
+
+_worker: Builder | None = None
+
+
+def _init(base: str, pipeline: str | None, known: dict[str, str]) -> None:
+    global _worker
+    _worker = Builder(base, pipeline, known)
+    from .nlp import load_pipeline
+
+    load_pipeline(pipeline)  # load once per worker up front, not inside the first article's time
+
+
+def _work(article: Article) -> Built:
+    assert _worker is not None
+    return _worker(article)
+
+
+def _context() -> mp.context.BaseContext:
+    """forkserver where available: workers start from a clean, preloaded process, so they
+    inherit neither the parent's open store nor its threads (progress bar, HTTP server in
+    tests), yet skip re-importing spaCy for every worker."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["kg.parallel", "kg.pipeline"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+Item = tuple[str, "Article | InputError"]
+
+
+def build_all(
+    items: Iterable[Item],
+    base: str,
+    pipeline: str | None,
+    known: dict[str, str],
+    jobs: int = 1,
+) -> Iterator[tuple[str, Built | InputError]]:
+    """Build every article of `items` in `jobs` processes; yield results in input order.
+
+    Input errors pass straight through in their place. With one job, or when the input
+    turns out to hold a single article, everything runs in this process (no pool start-up).
+    """
+    it = iter(items)
+    head: list[Item] = []
+    if jobs > 1:  # look ahead: a pool only pays off for two or more articles
+        for item in it:
+            head.append(item)
+            if sum(isinstance(a, Article) for _, a in head) >= 2:
+                break
+    articles_ahead = sum(isinstance(a, Article) for _, a in head)
+    source = _chain(head, it)
+    if jobs <= 1 or articles_ahead < 2:
+        builder = Builder(base, pipeline, known)
+        for origin, art in source:
+            yield origin, (builder(art) if isinstance(art, Article) else art)
+        return
+    yield from _pooled(source, base, pipeline, known, jobs)
+
+
+def _chain(head: list[Item], rest: Iterator[Item]) -> Iterator[Item]:
+    yield from head
+    yield from rest
+
+
+def _pooled(
+    source: Iterator[Item], base: str, pipeline: str | None, known: dict[str, str], jobs: int
+) -> Iterator[tuple[str, Built | InputError]]:
+    ctx = _context()
+
+    def start() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(base, pipeline, known))
+
+    pool = start()
+    window = jobs * WINDOW_PER_JOB
+    pending: deque[tuple[str, Article | None, Future | Built | InputError]] = deque()
+    in_flight = 0
+    try:
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and in_flight < window:
+                try:
+                    origin, art = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                if isinstance(art, Article):
+                    pending.append((origin, art, pool.submit(_work, art)))
+                    in_flight += 1
+                else:
+                    pending.append((origin, None, art))
+            if not pending:
+                break
+            origin, art, job = pending.popleft()
+            if isinstance(job, Future):
+                in_flight -= 1
+                try:
+                    job = job.result()
+                except BrokenProcessPool:
+                    # a worker died (killed, out of memory): this article is lost, the pool
+                    # is rebuilt and the articles queued behind it are resubmitted
+                    job = Built(origin, error=f"{origin}: the worker analysing it died; not stored")
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = start()
+                    pending = deque(
+                        (o, a, pool.submit(_work, a) if isinstance(f, Future) and a is not None else f)
+                        for o, a, f in pending
+                    )
+                except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                    job = Built(origin, error=f"{origin}: analysis failed ({type(e).__name__}: {e})")
+            yield origin, job
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

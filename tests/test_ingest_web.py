@@ -117,7 +117,7 @@ def test_html_url_with_canonical_url_and_user_agent(server):
     [(origin, art)] = run(f"{server}/article/7")
     assert origin == f"{server}/article/7" and art.url == f"{server}/canonical/article/7"
     assert art.title == "Story 7" and art.publisher == "Test Wire" and art.language == "en"
-    assert SEEN_AGENTS[-1] == USER_AGENT and USER_AGENT.startswith("kg/0.1 (+")
+    assert SEEN_AGENTS[-1] == USER_AGENT and USER_AGENT.startswith("kg/0.1 (")
 
 
 def test_plain_text_url(server):

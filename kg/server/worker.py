@@ -17,6 +17,7 @@ import asyncio
 import csv
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -330,16 +331,27 @@ class WorkerPool:
         fut: asyncio.Future[tuple] = loop.create_future()
         fd = w.conn.fileno()
 
-        def readable() -> None:
-            loop.remove_reader(fd)
+        def receive() -> tuple:
+            # uvloop leaves a watched fd non-blocking: make it blocking again so that an
+            # answer larger than the pipe buffer is read whole, in a thread, not the loop
+            os.set_blocking(fd, True)
+            return w.conn.recv()
+
+        def settle(done: asyncio.Future[tuple]) -> None:
             if fut.done():
                 return
-            try:
-                fut.set_result(w.conn.recv())
-            except (EOFError, OSError) as e:
+            e = done.exception()
+            if e is None:
+                fut.set_result(done.result())
+            elif isinstance(e, (EOFError, OSError)):
                 fut.set_exception(_WorkerLost(f"worker exited ({e or 'no answer'})"))
-            except Exception as e:  # noqa: BLE001 - surface, do not lose, a bad answer
+            else:
                 fut.set_exception(QueryFailed(500, f"bad answer from query worker: {e}"))
+
+        def readable() -> None:
+            loop.remove_reader(fd)
+            if not fut.done():
+                loop.run_in_executor(None, receive).add_done_callback(settle)
 
         loop.add_reader(fd, readable)
         try:

@@ -252,11 +252,9 @@ class _Resolver:
         affiliations = tuple(dict.fromkeys(m.label for m in inside if m.kind in {"Country", "City", "Place"}))
         # a known actor that is the head of the phrase (ends it)
         for m in reversed(inside):
-            if (
-                m.span.end >= e - 1
-                and m.kind not in {"Country", "City", "Place"}
-                or (m.span.begin == b and m.span.end == e)
-            ):
+            if m.kind in {"City", "Place"}:
+                continue  # a speaker is never a place; a name the NER called one is reread below
+            if m.span.end >= e - 1 or (m.span.begin == b and m.span.end == e):
                 return self._remember(
                     Mention(m.span, m.label, m.kind, affiliations=m.affiliations or (), key=m.key)
                 )

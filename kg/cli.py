@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
 import json
 import sys
 from pathlib import Path
@@ -16,9 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError, KgError
+from .federation_cli import add_config_option, add_parsers, cmd_export, cmd_federate, cmd_import, open_kg
 from .namespaces import DEFAULT_BASE
 from .pipeline import KnowledgeGraph
-from .results import GRAPH_FORMATS, format_results
+from .results import format_results
 from .server.cli import add_serve_parser, cmd_serve
 
 __all__ = ["main"]
@@ -29,13 +29,18 @@ DEFAULT_STORE = "kg-data"
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news articles.")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", default=DEFAULT_STORE, help="store folder (default: ./kg-data)")
+    common.add_argument(
+        "--store",
+        default=DEFAULT_STORE,
+        help="store folder or http(s) SPARQL 1.1 server URL (default: store= in kg.toml, else ./kg-data)",
+    )
     common.add_argument(
         "--base", default=DEFAULT_BASE, help=f"base IRI for minted data (default: {DEFAULT_BASE})"
     )
     common.add_argument(
         "--pipeline", default=None, help="spaCy pipeline name or folder (default: the shipped one)"
     )
+    add_config_option(common)
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser(
@@ -79,10 +84,6 @@ def _parser() -> argparse.ArgumentParser:
         help="validate the whole store against the shapes (exit 0 conforms, 1 does not, 2 could not run)",
     )
 
-    s = sub.add_parser("export", parents=[common], help="write all article graphs")
-    s.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "jsonld"])
-    s.add_argument("--output", "-o", default="-", help="file to write (default: standard output)")
-
     sub.add_parser("stats", parents=[common], help="count articles, claims, meetings, actors and quads")
 
     s = sub.add_parser("eval", parents=[common], help="measure extraction against gold annotations")
@@ -96,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", default="table", choices=["table", "json"])
 
     add_serve_parser(sub, common)
+    add_parsers(sub, common)  # federate, import, export
 
     s = sub.add_parser("retract", parents=[common], help="remove one article graph by its IRI")
     s.add_argument("article", help="the article IRI")
@@ -103,8 +105,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_query(text: str) -> str:
+    """A query given inline or as a file; only short one-line text can name a file (a
+    long query would make the file-system check fail on its length)."""
     p = Path(text)
-    if text.endswith(".rq") or (len(text) < 4096 and "\n" not in text and p.is_file()):
+    looks_like_path = len(text) < 255 and "\n" not in text and "{" not in text
+    if text.endswith(".rq") or (looks_like_path and p.is_file()):
         if not p.is_file():
             raise InputError(f"{text}: query file not found")
         return p.read_text(encoding="utf-8")
@@ -112,7 +117,7 @@ def _read_query(text: str) -> str:
 
 
 def _open(args: argparse.Namespace, read_only: bool = False) -> KnowledgeGraph:
-    return KnowledgeGraph(args.store, base=args.base, pipeline=args.pipeline, read_only=read_only)
+    return open_kg(args, read_only=read_only)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -188,8 +193,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(
             f"{summary.count('added')} added, {summary.count('replaced')} replaced, "
             f"{summary.count('unchanged')} unchanged, {summary.count('rejected')} rejected; "
-            f"{len(kg.store)} quads in {args.store} ({elapsed:.1f} s, {done / elapsed if elapsed else 0:.2f}"
-            " inputs/s)"
+            f"{len(kg.store)} quads in {kg.store.path} "
+            f"({elapsed:.1f} s, {done / elapsed if elapsed else 0:.2f} inputs/s)"
         )
         if summary.failed:
             print(f"{summary.count('rejected')} inputs rejected (reasons above)", file=sys.stderr)
@@ -233,32 +238,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    kg = _open(args, read_only=True)
-    fmt = GRAPH_FORMATS[args.format]
-    if args.format == "turtle":
-        # Turtle has no graphs: the union of all article graphs
-        buf = io.BytesIO()
-        ox.serialize(
-            (q.triple for q in kg.store.quads()),
-            buf,
-            fmt,
-            prefixes=dict(__import__("kg.namespaces", fromlist=["PREFIXES"]).PREFIXES),
-        )
-        data = buf.getvalue()
-    else:
-        buf = io.BytesIO()
-        kg.store.oxigraph.dump(buf, fmt) if args.format != "jsonld" else ox.serialize(
-            kg.store.quads(), buf, fmt
-        )
-        data = buf.getvalue()
-    if args.output == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        Path(args.output).write_bytes(data)
-    return 0
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     kg = _open(args, read_only=True)
     for k, v in kg.stats().items():
@@ -269,7 +248,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_retract(args: argparse.Namespace) -> int:
     kg = _open(args)
     if not kg.retract(args.article):
-        raise InputError(f"{args.article}: no such article graph in {args.store}")
+        raise InputError(f"{args.article}: no such article graph in {kg.store.path}")
     print(f"retracted: {args.article}")
     return 0
 
@@ -319,6 +298,8 @@ COMMANDS = {
     "retract": cmd_retract,
     "eval": cmd_eval,
     "serve": cmd_serve,
+    "federate": cmd_federate,
+    "import": cmd_import,
 }
 
 

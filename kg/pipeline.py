@@ -25,7 +25,7 @@ from .models import Article
 from .namespaces import DEFAULT_BASE
 from .nlp import load_pipeline
 from .resolve import resolve
-from .store import Store
+from .store import open_store
 from .validate import Report, validate_graphs, validate_quads
 
 __all__ = ["IngestResult", "KnowledgeGraph"]
@@ -64,12 +64,15 @@ class KnowledgeGraph:
         base: str = DEFAULT_BASE,
         pipeline: str | None = None,
         read_only: bool = False,
+        config=None,
     ) -> None:
+        """`store` is a folder or an http(s) SPARQL server URL (see `kg.store.open_store`);
+        `config` (a `kg.config.Config`) is the SERVICE allow-list its queries may use."""
         if not base.endswith(("/", "#")):
             raise InputError(f"base IRI {base!r} must end with '/' or '#'")
         self.base = base
         self.pipeline_name = pipeline
-        self.store = Store(store, read_only=read_only)
+        self.store = open_store(store, read_only=read_only, config=config)
 
     # ------------------------------------------------------------------ ingest
     def build(self, article: Article):

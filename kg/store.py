@@ -96,3 +96,17 @@ class Store:
 
     def flush(self) -> None:
         self._store.flush()
+
+
+def open_store(spec: str | Path, read_only: bool = False, config=None):
+    """The store a `--store` value names: an http(s) URL is a SPARQL 1.1 server
+    (`kg.remote_store.RemoteStore`), anything else a folder. Either way queries go through
+    the SERVICE allow-list of `config` (a `kg.config.Config`; None allows no peer), so no
+    query can make pyoxigraph or a server call an endpoint the team did not list."""
+    from .remote_store import RemoteStore, is_remote
+
+    if is_remote(str(spec)):
+        return RemoteStore(str(spec), read_only=read_only, config=config)
+    from .federation import GuardedStore
+
+    return GuardedStore(spec, read_only=read_only, config=config)

@@ -39,6 +39,7 @@ def add_serve_parser(subparsers: argparse._SubParsersAction, common_parent: argp
 
 
 def _settings(args: argparse.Namespace):
+    from ..federation_cli import config_of
     from .app import Settings
 
     return Settings(
@@ -51,6 +52,7 @@ def _settings(args: argparse.Namespace):
         max_body=args.max_body,
         token=args.token or os.environ.get("KG_UPDATE_TOKEN") or None,
         workers=args.workers,
+        federation=config_of(args) if hasattr(args, "config") else None,
     )
 
 

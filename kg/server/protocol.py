@@ -174,6 +174,7 @@ async def run_query(
     `max_rows` overrides the configured cap (a Graph Store read returns whole graphs)."""
     settings: Settings = request.app.state.settings
     sol, graph = choose_formats(request, params or {})
+    query = await _federate(query, settings, base_iri or endpoint_iri(request))
     job = Job(
         sparql=query,
         solution_format=sol,
@@ -189,6 +190,18 @@ async def run_query(
         headers["KG-Truncated"] = f"rows cut at the limit of {job.max_rows}"
     body = b"" if request.method == "HEAD" else result.body
     return Response(body, 200, headers=headers, media_type=media_type(result.format))
+
+
+async def _federate(text: str, settings: Settings, base: str, is_update: bool = False) -> str:
+    """Check every SERVICE against the allow-list and evaluate it here (pyoxigraph would
+    otherwise call any IRI itself); refused queries never reach a worker or the network."""
+    if "service" not in text.lower():
+        return text  # cheap exit: no SERVICE keyword can hide without these letters
+    from kg.federation import prepare_query
+
+    return await run_in_threadpool(
+        prepare_query, text, settings.federation, update=is_update, base_iri=base
+    )
 
 
 def _authorized(request: Request, settings: Settings) -> Response | None:
@@ -221,6 +234,7 @@ async def run_update(request: Request, update: str, params: dict[str, list[str]]
         )
     store = request.app.state.store.oxigraph
     base = endpoint_iri(request)
+    update = await _federate(update, settings, base, is_update=True)
 
     def apply() -> None:
         store.update(update, base_iri=base, prefixes=PREFIXES)

@@ -64,7 +64,8 @@ _TOLD_OBJECT = re.compile(
 _SKIP_BEFORE_CUE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|then|again|already|recently|reportedly|"
     r"once|repeatedly|earlier|further|publicly|privately|had\s+previously|would|will|"
-    r"has\s+also|have\s+also|did|does|do|not|never|is|was|were|are))+\s*$"
+    r"has\s+also|have\s+also|did|does|do|not|never|is|was|were|are|"
+    r"(?:continues?|continued|wants?|wanted|plans?|planned|going|has|have|had|need|needs|will\s+continue)\s+to))+\s*$"
 )
 _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "letter"}
 _MAX_SOURCE_WORDS = 16
@@ -384,7 +385,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     lemma = CUE_FORMS[form]
     # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
     before = text[max(sb, cue_b - 12) : cue_b].lower()
-    if re.search(r"(?:\b(?:the|a|an|these|those|such|his|her|their|its|our)|[’']s?)\s+$", before):
+    if re.search(
+        r"(?:\b(?:the|a|an|these|those|such|his|her|their|its|our|on|of|about|to|in|by|from|amid)|[’']s?)\s+$",
+        before,
+    ):
         return None
     progressive = re.search(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$", text[max(sb, cue_b - 8) : cue_b])
     if form in PARTICIPLE_CUES and not progressive:

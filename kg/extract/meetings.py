@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
+from .mentions import classify_name, name_runs
 
 __all__ = ["find_meetings", "resolve_time"]
 
@@ -49,6 +51,9 @@ _NUMBERS = {
     "few": 3,
     "several": 7,
 }
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|told|announced|confirmed|according\s+to)\b[\s,:“\"]*(?:that\s+)?"
+)
 _GROUP = re.compile(
     r"\b(?P<head>(?:[a-z][\w-]*\s+){0,2}(?:leaders|officials|commanders|representatives|"
     r"delegations?|ministers|envoys|diplomats|figures|members|chiefs|heads))\s+(?:from|of|in)\s+",
@@ -101,17 +106,24 @@ def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: li
             r"\s(?:to\s+discuss|to|on|for|about|over|amid|after|before|next|this)\s|[.;”\"]", text[wb:se]
         )
         windows.append((wb, wb + stop.start() if stop else se))
-    if trig.group("verb") and not bm_before_is_source(text, sb, trig.start()):
-        windows.append((sb, trig.start()))
+    if trig.group("verb"):
+        # the subject: after a reporting clause if there is one ("X said: “Y met Z”")
+        rep = list(_REPORTING.finditer(text[sb : trig.start()]))
+        wb = sb + rep[-1].end() if rep else sb
+        if not re.search(r"\b(?:the\s+)?meeting\s+(?:would|will)\s*$", text[wb : trig.start()]):
+            windows.append((wb, trig.start()))
+    if not bm and re.fullmatch(r"meets?|met", trig.group(), re.I):
+        # "X met Russian Foreign Minister Sergei Lavrov in New York": the object takes part
+        stop = re.search(
+            r"\s(?:in|on|at|to|for|earlier|later|today|yesterday|last|this|next|during|after|before|amid)\s|[,.;”\"]",
+            text[trig.end() : se],
+        )
+        windows.append((trig.end(), trig.end() + stop.start() if stop else se))
     for wb, we in windows:
         gm = _GROUP.search(text, wb, we)
         if gm:
             tail_e = we
-            countries = [
-                m
-                for m in _list_mentions(text, gm.end(), tail_e, mentions)
-                if m.kind in {"Country", "Place", "City"}
-            ]
+            countries = [m for m in _list_mentions(text, gm.end(), tail_e, mentions) if m.kind == "Country"]
             # the list stops at the first word that is neither a name nor a separator
             cut = gm.end()
             for m in countries:
@@ -135,7 +147,10 @@ def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: li
                 rest = [m for m in _list_mentions(text, cut, we, mentions) if m.kind not in {"City", "Place"}]
                 out.extend(rest)
                 continue
-        out.extend(m for m in _list_mentions(text, wb, we, mentions) if m.kind not in {"City", "Place"})
+        found = [m for m in _list_mentions(text, wb, we, mentions) if m.kind not in {"City", "Place"}]
+        # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person
+        named = [m for m in found if not (m.kind == "Country" and m.span.text != m.label)]
+        out.extend(named or _named_in(text, wb, we) or found)
     seen: set[str] = set()
     uniq: list[Mention] = []
     for m in out:
@@ -145,10 +160,57 @@ def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: li
     return uniq
 
 
-def bm_before_is_source(text: str, sb: int, tb: int) -> bool:
-    """Whether the words before a meeting verb are a reporting clause ("X said the
-    meeting would bring together"), whose subject is the reporter, not a participant."""
-    return bool(re.search(r"\b(?:said|reported|told|announced|confirmed|according\s+to)\b", text[sb:tb]))
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _same_meeting(
+    meetings: list[Meeting],
+    known: dict[int, str | None],
+    place: Mention | None,
+    parts: list[Mention],
+    status: str | None,
+    definite: bool,
+) -> Meeting | None:
+    """The meeting a new mention refers to: one at the same place, or with a shared
+    participant, or (for "the meeting") the last one; never one whose stated status
+    contradicts this sentence's (a planned meeting is not the one held last year)."""
+
+    def compatible(m: Meeting) -> bool:
+        k = known[id(m)]
+        if status is not None and k is not None and k != status and "Cancelled" not in (k, status):
+            return False
+        return not (place and m.place and m.place.label != place.label)
+
+    labels = {p.label for p in parts}
+    for m in reversed(meetings):
+        if compatible(m) and place and m.place and m.place.label == place.label:
+            return m
+    for m in reversed(meetings):
+        if compatible(m) and labels & {p.label for p in m.participants}:
+            return m
+    if meetings and (definite or not place) and compatible(meetings[-1]):
+        return meetings[-1]
+    return None
+
+
+def _named_in(text: str, wb: int, we: int) -> list[Mention]:
+    """A participant the entity recogniser missed: the last proper-name phrase in the
+    window ("The Foreign Secretary", "Russian Foreign Minister Sergei Lavrov")."""
+    runs = [(b + wb, e + wb) for b, e in name_runs(text[wb:we])]
+    if not runs:
+        return []
+    b, e = runs[-1]
+    name = re.sub(
+        r"^(?:(?:The|the|In|On|At|A|An|But|And|After|Before|During|Last|This|Next)\s+)+", "", text[b:e]
+    )
+    entry = load_gazetteer().lookup(name)
+    is_place = entry is not None and entry.kind in {"City", "Place"}
+    if is_place or re.fullmatch(_MONTHS + r"(?:\s+\d+)?", name):
+        return []
+    b = e - len(name)
+    if len(name) < 3 or name.lower() in {"i", "we", "they", "he", "she"}:
+        return []
+    return [Mention(Span(b, e, name), name, classify_name(name))]
 
 
 def _join(labels: list[str]) -> str:
@@ -164,6 +226,7 @@ def find_meetings(
 ) -> tuple[list[Meeting], list[Mention]]:
     """Meetings in the article, plus the group mentions created for their participants."""
     meetings: list[Meeting] = []
+    known: dict[int, str | None] = {}  # status each meeting's sentences state, by id
     groups: list[Mention] = []
     for sb, se in sentence_bounds:
         for trig in _TRIGGER.finditer(text, sb, se):
@@ -176,6 +239,7 @@ def find_meetings(
             ):
                 continue
             window = text[sb:se]
+            # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
             status = (
                 "Cancelled"
                 if _CANCELLED.search(window)
@@ -183,7 +247,7 @@ def find_meetings(
                 if _PLANNED.search(window)
                 else "Held"
                 if _HELD.search(window)
-                else "Planned"
+                else None
             )
             parts = [
                 p
@@ -206,21 +270,11 @@ def find_meetings(
             )
             if pm:
                 purpose = pm.group().strip()
-            same_place = [m for m in meetings if place and m.place and m.place.label == place.label]
-            current = (
-                same_place[-1]
-                if same_place
-                else (
-                    meetings[-1]
-                    if meetings
-                    and (definite or not place)
-                    and not (place and meetings[-1].place and meetings[-1].place.label != place.label)
-                    else None
-                )
-            )
+            current = _same_meeting(meetings, known, place, parts, status, bool(definite))
             if current is None:
                 current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()))
                 meetings.append(current)
+                known[id(current)] = None
             for p in parts:
                 if p.label not in {q.label for q in current.participants}:
                     current.participants.append(p)
@@ -228,14 +282,16 @@ def find_meetings(
             if tm and current.time_text is None:
                 current.time_text = tm.group()
                 current.earliest, current.latest = resolve_time(tm.group(), published)
-            if current.status != "Held" or status == "Cancelled":
-                current.status = status if status != "Held" or not current.evidence else current.status
+            if status is not None and (known[id(current)] is None or status == "Cancelled"):
+                known[id(current)] = status
             current.purpose = current.purpose or purpose
             ev = Span(sb, se, text[sb:se])
             if ev not in current.evidence:
                 current.evidence.append(ev)
             break
     for meeting in meetings:
+        # a meeting no sentence puts in the future or cancels is taken as held
+        meeting.status = known[id(meeting)] or "Held"
         for ci, claim in enumerate(claims):
             if any(
                 claim.evidence.begin <= ev.begin < claim.evidence.end

@@ -471,6 +471,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
             if tm2:
                 cb = cue_e + tm2.end()
         ce = se
+        # "denied the report, saying …": the participle opens a claim of its own
+        part = re.search(r",\s+(?:%s)\b" % "|".join(PARTICIPLE_CUES), text[cb:se])
+        if part:
+            ce = cb + part.start()
         # a quotation that starts in the content runs to its closing mark
         for qb, qe in quotes:
             if cb <= qb < se and qe > se:

@@ -203,7 +203,10 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
     name = re.sub(
         r"^(?:(?:The|the|In|On|At|A|An|But|And|After|Before|During|Last|This|Next)\s+)+", "", text[b:e]
     )
-    entry = load_gazetteer().lookup(name)
+    g = load_gazetteer()
+    if all(g.country_of_demonym(w) or g.lookup(w) or w in {"and", "or", "of"} for w in name.split()):
+        return []  # "Turkish and Russian": states already counted as mentions
+    entry = g.lookup(name)
     is_place = entry is not None and entry.kind in {"City", "Place"}
     if is_place or re.fullmatch(_MONTHS + r"(?:\s+\d+)?", name):
         return []

@@ -206,7 +206,9 @@ def _from_parse(content: Span, inside: list[Mention], doc: Doc) -> list[Proposit
 def _proposition(act, verb, subject: Mention, inside: list[Mention], span) -> Proposition:
     obj = next((c for c in act.children if c.dep_ in {"obj", "iobj"}), None)
     origin = destination = None
-    for c in act.children:
+    # "send fighters from Iraq to Syria": the parser may hang either phrase on the object
+    arguments = list(act.children) + (list(obj.children) if obj is not None else [])
+    for c in arguments:
         if c.dep_ not in {"obl", "obl:arg", "nmod"} or not (span.start <= c.i < span.end):
             continue
         case = next((g.lemma_.lower() for g in c.children if g.dep_ == "case"), "")

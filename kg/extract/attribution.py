@@ -54,6 +54,7 @@ _APPOSITIVE = re.compile(
     r"(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|\([^)]{1,12}\))){0,4})"
     r",\s+(?P<desc>[^,;“”\"]{2,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80}|,\s+[^,;“”\"]{2,40}){0,3}),\s*"
 )
+_PARTICIPLE_AFTER = re.compile(r",\s+(?:" + "|".join(PARTICIPLE_CUES) + r")\b")
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|you"
     r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
@@ -472,9 +473,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
                 cb = cue_e + tm2.end()
         ce = se
         # "denied the report, saying …": the participle opens a claim of its own
-        part = re.search(r",\s+(?:%s)\b" % "|".join(PARTICIPLE_CUES), text[cb:se])
+        part = _PARTICIPLE_AFTER.search(text, cb, se)
         if part:
-            ce = cb + part.start()
+            ce = part.start()
         # a quotation that starts in the content runs to its closing mark
         for qb, qe in quotes:
             if cb <= qb < se and qe > se:

@@ -311,15 +311,6 @@ def _stdin(stream: BinaryIO, opts: SourceOptions) -> Iterator[Item]:
             for i, rec in enumerate(rows if isinstance(rows, list) else [rows]):
                 yield records._one(rec, f"stdin[{i}]", opts.fields, opts.max_bytes)
             return
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            origin = f"stdin:{n}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield origin, InputError(f"{origin}: malformed JSON line ({e.msg} at column {e.colno})")
-                continue
-            yield records._one(rec, origin, opts.fields, opts.max_bytes)
+        yield from records.json_lines(text.splitlines(), "stdin", opts.fields, opts.max_bytes)
     else:
         yield "stdin", text_article(data, "stdin")

@@ -3,7 +3,6 @@ provenance, a lossless round trip, and dumps that must be refused without harm."
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -12,9 +11,9 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from kg.cli import main
 from kg.errors import InputError, ValidationError
 from kg.export import dump_bytes, export_dir
-from kg.federation_cli import add_config_option, add_parsers
 from kg.importer import import_dump, imported_graph, original_graph
 from kg.pipeline import KnowledgeGraph
 
@@ -30,8 +29,12 @@ def _nq(quads) -> list[str]:
 def exported(seed_store, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export")
     export_dir(
-        seed_store.store, out, BASE, endpoint="http://127.0.0.1:7878/sparql",
-        dump_base="https://data.example.org/kg/", creator="https://team-a.example.org/",
+        seed_store.store,
+        out,
+        BASE,
+        endpoint="http://127.0.0.1:7878/sparql",
+        dump_base="https://data.example.org/kg/",
+        creator="https://team-a.example.org/",
     )
     return out
 
@@ -39,11 +42,19 @@ def exported(seed_store, tmp_path_factory) -> Path:
 def test_export_dir_dumps_and_void(seed_store, exported):
     names = {p.name for p in exported.iterdir()}
     assert names == {
-        "dataset.nq", "dataset.trig", "dataset.ttl", "dataset.jsonld", "context.jsonld", "void.ttl"
+        "dataset.nq",
+        "dataset.trig",
+        "dataset.ttl",
+        "dataset.jsonld",
+        "context.jsonld",
+        "void.ttl",
     }
     quads = _nq(seed_store.store.quads())
-    for name, fmt in (("dataset.nq", ox.RdfFormat.N_QUADS), ("dataset.trig", ox.RdfFormat.TRIG),
-                      ("dataset.jsonld", ox.RdfFormat.JSON_LD)):
+    for name, fmt in (
+        ("dataset.nq", ox.RdfFormat.N_QUADS),
+        ("dataset.trig", ox.RdfFormat.TRIG),
+        ("dataset.jsonld", ox.RdfFormat.JSON_LD),
+    ):
         assert _nq(ox.parse((exported / name).read_bytes(), fmt)) == quads, name
     triples = {q.triple for q in seed_store.store.quads()}
     turtle = ox.parse((exported / "dataset.ttl").read_bytes(), ox.RdfFormat.TURTLE)
@@ -81,8 +92,10 @@ def test_round_trip_into_empty_store_is_lossless(seed_store, exported, tmp_path,
         assert sorted(a) == sorted(b)
         ga = rdflib.Graph().parse(data="\n".join(a), format="nt")
         assert isomorphic(ga, rdflib.Graph().parse(data="\n".join(b), format="nt"))
-    prov = {(q.subject.value, q.predicate.value, q.object.value)
-            for q in kg.store.quads(ox.NamedNode(result.provenance_graph))}
+    prov = {
+        (q.subject.value, q.predicate.value, q.object.value)
+        for q in kg.store.quads(ox.NamedNode(result.provenance_graph))
+    }
     g0 = imported_graph(BASE, "team-a", original.graphs()[0]).value
     assert (g0, PROV + "wasAttributedTo", BASE + "team/team-a") in prov
     assert (g0, PROV + "wasDerivedFrom", original.graphs()[0].value) in prov
@@ -105,8 +118,13 @@ def test_import_never_touches_local_articles(seed_store, exported, tmp_path):
     # CQ1 now sees the claim once per graph that holds it, both still there
     claims = kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a kg:Claim } }")
     assert int(next(iter(claims))["n"].value) == 2 * int(
-        next(iter(kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a kg:Claim } }",
-                           named_graphs=[local_graph])))["n"].value
+        next(
+            iter(
+                kg.query(
+                    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a kg:Claim } }", named_graphs=[local_graph]
+                )
+            )
+        )["n"].value
     )
 
 
@@ -121,7 +139,7 @@ def test_dump_with_syntax_error_changes_nothing(seed_store, tmp_path):
     kg.store.oxigraph.extend(list(seed_store.store.quads()))
     before = _nq(kg.store.quads())
     bad = tmp_path / "bad.nq"
-    bad.write_bytes(dump_bytes(seed_store.store, "nquads")[:5000] + b"\n<http://a> <http://b> \"unclosed .\n")
+    bad.write_bytes(dump_bytes(seed_store.store, "nquads")[:5000] + b'\n<http://a> <http://b> "unclosed .\n')
     with pytest.raises(InputError, match=r"bad.nq: not valid nq .*line"):
         import_dump(kg.store, bad, "team-d", BASE)
     assert _nq(kg.store.quads()) == before
@@ -134,8 +152,10 @@ def test_dump_with_syntax_error_changes_nothing(seed_store, tmp_path):
 def test_dump_violating_shapes_changes_nothing(seed_store, tmp_path):
     kg = KnowledgeGraph(tmp_path / "s")
     bad = tmp_path / "bad.nq"
-    extra = b"<https://x.example/claim/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " \
-            b"<https://w3id.org/kg-news/ns#Claim> <https://x.example/g> .\n"
+    extra = (
+        b"<https://x.example/claim/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        b"<https://w3id.org/kg-news/ns#Claim> <https://x.example/g> .\n"
+    )
     bad.write_bytes(dump_bytes(seed_store.store, "nquads") + extra)
     with pytest.raises(ValidationError, match="does not conform to the shapes") as e:
         import_dump(kg.store, bad, "team-e", BASE)
@@ -149,19 +169,11 @@ def test_cli_export_and_import(seed_store, tmp_path, capsys):
     ox_store.extend(list(seed_store.store.quads()))
     ox_store.flush()
     del ox_store
-    p = argparse.ArgumentParser(prog="kg")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", default=None)
-    common.add_argument("--base", default=BASE)
-    add_config_option(common)
-    sub = p.add_subparsers(dest="command", required=True)
-    add_parsers(sub, common)
-    args = p.parse_args(["export", "--store", str(src), "--dir", str(tmp_path / "pub")])
-    assert args.func(args) == 0
-    args = p.parse_args(["export", "--store", str(src), "--format", "trig", "-o", str(tmp_path / "d.trig")])
-    assert args.func(args) == 0
-    args = p.parse_args(
-        ["import", str(tmp_path / "d.trig"), "--from", "team-f", "--store", str(tmp_path / "dst")]
+    base = ["--base", BASE]
+    assert main(["export", "--store", str(src), "--dir", str(tmp_path / "pub"), *base]) == 0
+    assert (
+        main(["export", "--store", str(src), "--format", "trig", "-o", str(tmp_path / "d.trig"), *base]) == 0
     )
-    assert args.func(args) == 0
+    dst = str(tmp_path / "dst")
+    assert main(["import", str(tmp_path / "d.trig"), "--from", "team-f", "--store", dst, *base]) == 0
     assert "imported" in capsys.readouterr().out

@@ -4,7 +4,6 @@ articles, one `oxigraph serve` as a foreign peer, and a tiny misbehaving HTTP se
 
 from __future__ import annotations
 
-import argparse
 import http.server
 import json
 import shutil
@@ -19,10 +18,10 @@ import pyoxigraph as ox
 import pytest
 import requests
 
+from kg.cli import main
 from kg.config import Config, load_config
 from kg.errors import InputError, PeerError
 from kg.federation import check_services, federate, format_federated, prepare_query
-from kg.federation_cli import add_config_option, add_parsers
 from kg.pipeline import KnowledgeGraph
 from kg.server.app import Settings
 from kg.server.live import LiveServer
@@ -173,13 +172,23 @@ def oxigraph_peer(stores, tmp_path_factory):
     location = tmp_path_factory.mktemp("oxi-served")
     subprocess.run(
         [OXIGRAPH, "load", "--location", str(location), "--file", str(stores["oxi.nq"])],
-        check=True, capture_output=True, timeout=60,
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     port = free_port()
     proc = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            OXIGRAPH,
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_http(f"http://127.0.0.1:{port}/")
@@ -236,7 +245,9 @@ def federated_cq1(config: Config, names: list[str], local: bool = True) -> str:
     parts += [
         f'{{ SERVICE <{config.peers[n].endpoint}> {{ {CQ1_PATTERN} }} BIND("{n}" AS ?peer) }}' for n in names
     ]
-    prolog = "PREFIX kg: <https://w3id.org/kg-news/ns#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    prolog = (
+        "PREFIX kg: <https://w3id.org/kg-news/ns#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    )
     union = "\nUNION\n".join(parts)
     return f"{prolog}SELECT DISTINCT ?peer ?claim ?claimantLabel ?article WHERE {{\n{union}\n}}"
 
@@ -278,19 +289,25 @@ def test_kg_federate_merges_with_peer_column(stores, config, capsys):
     assert format_federated(res, "csv").splitlines()[0].startswith("peer,claim,")
     assert "(" in format_federated(res, "table").splitlines()[-1]
 
-    # the CLI shell, wired the way kg.cli wires it; a dead peer is reported, the rest printed
-    p = argparse.ArgumentParser(prog="kg")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", default=None)
-    common.add_argument("--base", default=BASE)
-    add_config_option(common)
-    sub = p.add_subparsers(dest="command", required=True)
-    add_parsers(sub, common)
-    args = p.parse_args(
-        ["federate", str(ROOT / "ontology/competency/cq01.rq"), "--config", str(config.path), "--store",
-         str(stores["alpha"]), "--local", "--peer", "gamma", "--peer", "dead", "--format", "tsv"]
-    )
-    assert args.func(args) == 2
+    # the CLI; a dead peer is reported, the rest printed
+    argv = [
+        "federate",
+        str(ROOT / "ontology/competency/cq01.rq"),
+        "--config",
+        str(config.path),
+        "--store",
+        str(stores["alpha"]),
+        "--local",
+        "--peer",
+        "gamma",
+        "--peer",
+        "dead",
+        "--format",
+        "tsv",
+        "--base",
+        BASE,
+    ]
+    assert main(argv) == 2
     out = capsys.readouterr()
     peers_seen = {line.split("\t")[0] for line in out.out.splitlines()[1:]}
     assert peers_seen == {'"local"', '"gamma"'}
@@ -316,7 +333,8 @@ def test_service_not_on_the_allow_list_is_refused_before_any_request(hub, config
     r = requests.post(
         hub,
         data={"update": update},
-        headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=30,
     )
     assert r.status_code == 502 and "not an allow-listed peer" in r.text
     assert _sparql(hub, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").json() == before
@@ -363,7 +381,9 @@ def test_bad_peer_answers(config, peer, message):
 def test_redirect_to_an_allowed_peer_is_followed(config):
     endpoint = config.peers["redirect-in"].endpoint
     q = f"SELECT (COUNT(*) AS ?n) WHERE {{ SERVICE <{endpoint}> {{ ?c a kg:Claim }} }}"
-    n = next(iter(ox.Store().query(prepare_query(q, config), prefixes={"kg": "https://w3id.org/kg-news/ns#"})))
+    n = next(
+        iter(ox.Store().query(prepare_query(q, config), prefixes={"kg": "https://w3id.org/kg-news/ns#"}))
+    )
     assert int(n["n"].value) >= 1
 
 
@@ -397,7 +417,9 @@ def test_config_missing_file_and_default(tmp_path, monkeypatch):
         load_config(tmp_path / "nope.toml")
     monkeypatch.chdir(tmp_path)
     assert load_config().peers == {}
-    (tmp_path / "kg.toml").write_text('store = "http://127.0.0.1:1/"\n[peers.x]\nendpoint = "http://h/sparql"\n')
+    (tmp_path / "kg.toml").write_text(
+        'store = "http://127.0.0.1:1/"\n[peers.x]\nendpoint = "http://h/sparql"\n'
+    )
     cfg = load_config()
     assert cfg.store == "http://127.0.0.1:1/" and cfg.peers["x"].timeout == 10.0
 

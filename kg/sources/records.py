@@ -12,7 +12,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,24 +104,36 @@ def _text_stream(path: Path) -> io.TextIOWrapper:
     return open(path, encoding=enc, errors="strict", newline="")  # noqa: SIM115 - the caller closes it
 
 
+def json_lines(lines: Iterable[str], name: str, fields: FieldMap, max_bytes: int) -> Iterator[Item]:
+    """One article per JSON line; blank lines are skipped; `name:LINE` names each record,
+    so a bad one is reported by its line number and the rest go on (files and stdin)."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        origin = f"{name}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield origin, InputError(f"{origin}: malformed JSON line ({e.msg} at column {e.colno})")
+            continue
+        yield _one(record, origin, fields, max_bytes)
+
+
 def iter_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Item]:
-    """One article per line; blank lines are skipped; line numbers name bad records."""
-    lineno = 0
+    """One article per line of a .jsonl file, read as a stream."""
+    read = 0
+
+    def counted(f: io.TextIOWrapper) -> Iterator[str]:
+        nonlocal read
+        for read, line in enumerate(f, 1):  # noqa: B007 - `read` names the line that failed to decode
+            yield line
+
     with _text_stream(path) as f:
         try:
-            for lineno, line in enumerate(f, 1):  # noqa: B007 - used after the loop for errors
-                if not line.strip():
-                    continue
-                origin = f"{path}:{lineno}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as e:
-                    yield origin, InputError(f"{origin}: malformed JSON line ({e.msg} at column {e.colno})")
-                    continue
-                yield _one(record, origin, fields, max_bytes)
+            yield from json_lines(counted(f), str(path), fields, max_bytes)
         except UnicodeDecodeError:
-            yield f"{path}:{lineno + 1}", InputError(
-                f"{path}:{lineno + 1}: not valid UTF-8; the rest of the file is skipped"
+            yield f"{path}:{read + 1}", InputError(
+                f"{path}:{read + 1}: not valid UTF-8; the rest of the file is skipped"
             )
 
 

@@ -172,7 +172,10 @@ def test_service_description_and_void(url):
 def test_linked_data_pages(url):
     r = requests.get(url + "/actor/iran", headers={"Accept": "text/html"})
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
-    assert "Claims about it" in r.text and 'href="/claim/' in r.text and 'href="/meeting/' in r.text
+    assert "Claims about it" in r.text and 'href="/claim/' in r.text
+    # a participant's page links its meetings
+    r = requests.get(url + "/actor/government-of-syria", headers={"Accept": "text/html"})
+    assert r.status_code == 200 and 'href="/meeting/' in r.text
     r = requests.get(url + "/actor/iran", headers={"Accept": "text/turtle"})
     g = Graph().parse(data=r.text, format="turtle")
     assert {str(s) for s in g.subjects()} == {BASE + "actor/iran"}

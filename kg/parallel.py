@@ -115,7 +115,13 @@ def _work(article: Article) -> Built:
 def _context() -> mp.context.BaseContext:
     """forkserver where available: workers start from a clean, preloaded process, so they
     inherit neither the parent's open store nor its threads (progress bar, HTTP server in
-    tests), yet skip re-importing spaCy for every worker."""
+    tests), yet skip re-importing spaCy for every worker.
+
+    Each worker is one core's worth of work: BLAS thread pools are capped at one thread
+    (inherited through the environment by the server process), because their idle
+    threads spin and take the CPU the other workers need."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["kg.parallel", "kg.pipeline"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +38,18 @@ def rows(kg: KnowledgeGraph, cq: str) -> list[dict[str, str]]:
     results = kg.query((COMPETENCY / f"{cq}.rq").read_text())
     names = [v.value for v in results.variables]
     return [{n: (s[n].value if s[n] is not None else "") for n in names} for s in results]
+
+
+@contextlib.contextmanager
+def local_http_server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 (port 0) for remote third parties that cannot
+    run here (feeds, misbehaving peers); yields its base URL and stops by itself."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -10,13 +10,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import requests
+from conftest import local_http_server
 
 from kg.cli import main
 from kg.config import Config, load_config
@@ -128,13 +128,8 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def bad_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_http_server(Misbehaving) as url:
+        yield url
 
 
 def _write_articles(folder: Path, files: dict[str, str]) -> Path:

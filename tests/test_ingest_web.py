@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import resource
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from conftest import local_http_server
 
 from kg.ingest import SourceOptions, iter_articles
 from kg.sources.web import USER_AGENT
@@ -94,13 +94,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with local_http_server(Handler) as url:
+        yield url
 
 
 def run(*urls, **kw):

@@ -134,3 +134,13 @@ def test_proposition_structure():
     (p, *_) = c.propositions
     assert p.subject.label == "Iran" and p.action == "send"
     assert p.origin.label == "Iraq" and p.destination.label == "Syria"
+
+
+def test_speaker_colon_lines():
+    g = run(
+        "WALLACE: Let us start with the news about the debate.\n\nPhoto: a crowd outside the hall at night."
+    )
+    claims = [c for c in g.claims if c.quote_type != "implicit"]
+    assert [(c.source.label, c.cue.text, c.content.text) for c in claims] == [
+        ("WALLACE", ":", "Let us start with the news about the debate")
+    ]

@@ -315,6 +315,10 @@ def find_claims(
     used_content: list[tuple[int, int]] = []
     for para in paragraphs(text, sentence_bounds):
         quotes = _quotes(text, para)
+        colon = _colon_claim(text, para, resolver)
+        if colon is not None and not _clashes(colon, used_content, allow_nested=False):
+            used_content.append((colon.content.begin, colon.content.end))
+            claims.append(colon)
         for sb, se in para.sentences:
             for m in _CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):
@@ -353,6 +357,68 @@ def find_claims(
                     claims.append(claim)
     claims.sort(key=lambda c: c.evidence.begin)
     return claims
+
+
+# "Pat Caddell: Democrat voters worried …" (headlines), "WALLACE: Let's start …" (transcripts)
+_COLON = re.compile(
+    r"[ \t]*[\"“]?(?P<src>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.)?\s*"
+    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r":[ \t]+(?P<content>\S[^\n]*)"
+)
+_NOT_SPEAKERS = {
+    "update",
+    "note",
+    "photo",
+    "watch",
+    "video",
+    "related",
+    "source",
+    "sources",
+    "exclusive",
+    "breaking",
+    "editor's note",
+    "read more",
+    "live",
+    "analysis",
+    "opinion",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "warning",
+    "correction",
+    "disclosure",
+    "credit",
+    "image",
+    "listen",
+    "more",
+    "also",
+    "see also",
+    "by",
+    "tags",
+    "topics",
+}
+
+
+def _colon_claim(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
+    """A line that opens with a speaker and a colon gives the rest of the line to them."""
+    m = _COLON.match(text, para.begin, para.end)
+    if m is None or m.group("src").strip().lower() in _NOT_SPEAKERS or len(m.group("content").split()) < 3:
+        return None
+    src_b = m.start("src") + len(m.group("src")) - len(m.group("src").lstrip())
+    colon = m.end("src")
+    qtype = "direct" if text[m.start("content")] in _OPEN else "indirect"
+    return _build(
+        text,
+        resolver,
+        (src_b, m.end("src")),
+        (colon, colon + 1),
+        "say",
+        (m.start("content"), m.end("content")),
+        para.begin,
+        para.end,
+        qtype,
+    )
 
 
 def _clashes(claim: Claim, used: list[tuple[int, int]], allow_nested: bool) -> bool:

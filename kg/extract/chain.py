@@ -14,14 +14,27 @@ _TRANSLATED = re.compile(
     r"\b(?:translated|edited|prepared|adapted)(?:\s+and\s+(?:translated|edited|prepared|adapted))?\s+by\s+"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|and))*)"
 )
+_CHUNK = re.compile(r"[^.\n]+\.?")  # a sentence as the closing notes write them
 _DISCLAIMER = re.compile(
-    r"[^.\n]*\b(?:has\s+not|have\s+not|could\s+not|cannot|can't|did\s+not|was\s+unable\s+to|were\s+unable\s+to)"
-    r"\s+(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b[^.\n]*\.?"
+    r"\b(?:has\s+not|have\s+not|could\s+not|cannot|can't|did\s+not|was\s+unable\s+to|were\s+unable\s+to)"
+    r"\s+(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b"
 )
 _RESPONSIBILITY = re.compile(
-    r"[^.\n]*\b(?:responsibility|views\s+expressed|opinions\s+expressed)\b[^.\n]*\b(?:author|writer)s?\b[^.\n]*\.?",
-    re.I,
+    r"\b(?:responsibility|views\s+expressed|opinions\s+expressed)\b.*\b(?:author|writer)s?\b", re.I
 )
+
+
+def _notes(text: str, pattern: re.Pattern[str]) -> list[Span]:
+    """Sentences matching `pattern`, found chunk by chunk: one scan of the text instead of
+    a pattern that backtracks from every position."""
+    out = []
+    for m in _CHUNK.finditer(text):
+        if pattern.search(m.group()):
+            b, e = m.start(), m.end()
+            while b < e and text[b] == " ":
+                b += 1
+            out.append(Span(b, e, text[b:e]))
+    return out
 
 
 def find_chain(text: str, claims: list[Claim], publisher: str | None = None) -> SourceChain:
@@ -47,18 +60,12 @@ def find_chain(text: str, claims: list[Claim], publisher: str | None = None) -> 
             Span(b, b + len(name), name), name, "MediaOutlet" if kind in {"Person", "Organization"} else kind
         )
         chain.publisher = chain.publisher or name
-    for m in _DISCLAIMER.finditer(text):
-        b, e = m.start(), m.end()
-        while b < e and text[b] in " \n":
-            b += 1
-        chain.disclaimers.append(Span(b, e, text[b:e]))
+    for d in _notes(text, _DISCLAIMER):
+        chain.disclaimers.append(d)
         chain.verified = False
-    for m in _RESPONSIBILITY.finditer(text):
-        b, e = m.start(), m.end()
-        while b < e and text[b] in " \n":
-            b += 1
-        if not any(d.begin == b for d in chain.disclaimers):
-            chain.disclaimers.append(Span(b, e, text[b:e]))
+    for d in _notes(text, _RESPONSIBILITY):
+        if not any(x.begin == d.begin for x in chain.disclaimers):
+            chain.disclaimers.append(d)
     return chain
 
 

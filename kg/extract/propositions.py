@@ -90,7 +90,7 @@ _STOP_OBJ = re.compile(
 
 
 def _lemma(word: str, doc: Doc | None, begin: int) -> str:
-    if doc is not None and doc.has_annotation("LEMMA"):
+    if doc is not None and _has(doc, "LEMMA"):
         span = doc.char_span(begin, begin + len(word), alignment_mode="expand")
         if span is not None and len(span) and span[0].lemma_:
             return span[0].lemma_.lower()
@@ -140,6 +140,15 @@ def _mention_at(mentions: list[Mention], b: int, e: int) -> Mention | None:
         if b <= m.span.begin and m.span.end <= e:
             return m
     return None
+
+
+def _has(doc: Doc, attr: str) -> bool:
+    """`doc.has_annotation`, remembered on the doc: it walks every token, and it is asked
+    once per claim and per verb."""
+    key = ("kg.has_annotation", attr)
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.has_annotation(attr)
+    return doc.user_data[key]
 
 
 _CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "csubj"}
@@ -239,7 +248,7 @@ def propositions_for(
     """Propositions stated in `content`: from the parse when there is one, else the first
     clause whose subject is a known actor, read from the surface."""
     inside = [m for m in mentions if content.begin <= m.span.begin and m.span.end <= content.end]
-    if doc is not None and doc.has_annotation("DEP"):
+    if doc is not None and _has(doc, "DEP"):
         return _from_parse(content, inside, doc)
 
     groups = [m for m in inside if m.kind == "Group"]
@@ -267,7 +276,7 @@ def propositions_for(
         lemma = _lemma(verb, doc, verb_b)
         if verb in _DETS or verb in _NOT_VERBS:
             continue
-        if doc is not None and doc.has_annotation("TAG"):
+        if doc is not None and _has(doc, "TAG"):
             tok = doc.char_span(verb_b, verb_b + len(verb), alignment_mode="expand")
             if tok is not None and len(tok) and tok[0].pos_ not in {"VERB", "AUX"}:
                 continue

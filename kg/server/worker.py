@@ -18,7 +18,9 @@ import csv
 import io
 import json
 import os
+import pickle
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -244,6 +246,22 @@ def _worker_main(store_path: str, conn: Any) -> None:
             conn.send(("error", 500, f"query failed: {type(e).__name__}: {e}"))
 
 
+def _frame(buf: bytearray) -> bytes | None:
+    """The payload of one complete `Connection.send` message at the start of `buf`."""
+    if len(buf) < 4:
+        return None
+    (size,) = struct.unpack("!i", buf[:4])
+    offset = 4
+    if size == -1:
+        if len(buf) < 12:
+            return None
+        (size,) = struct.unpack("!Q", buf[4:12])
+        offset = 12
+    if len(buf) < offset + size:
+        return None
+    return bytes(buf[offset : offset + size])
+
+
 class _Worker:
     """One `python -m kg.server.worker` process and a socket to it.
 
@@ -327,32 +345,41 @@ class WorkerPool:
             self._idle.put_nowait(self._spawn())
 
     async def _recv(self, w: _Worker) -> tuple:
+        """One message from a worker, read on the event loop without a thread: the socket
+        is non-blocking and `multiprocessing.Connection`'s framing (a 4-byte length, or -1
+        and an 8-byte length, then the pickle) is reassembled here as bytes arrive."""
         loop = asyncio.get_running_loop()
         fut: asyncio.Future[tuple] = loop.create_future()
         fd = w.conn.fileno()
+        buf = bytearray()
 
-        def receive() -> tuple:
-            # uvloop leaves a watched fd non-blocking: make it blocking again so that an
-            # answer larger than the pipe buffer is read whole, in a thread, not the loop
-            os.set_blocking(fd, True)
-            return w.conn.recv()
-
-        def settle(done: asyncio.Future[tuple]) -> None:
-            if fut.done():
-                return
-            e = done.exception()
-            if e is None:
-                fut.set_result(done.result())
-            elif isinstance(e, (EOFError, OSError)):
-                fut.set_exception(_WorkerLost(f"worker exited ({e or 'no answer'})"))
-            else:
-                fut.set_exception(QueryFailed(500, f"bad answer from query worker: {e}"))
-
-        def readable() -> None:
+        def fail(exc: Exception) -> None:
             loop.remove_reader(fd)
             if not fut.done():
-                loop.run_in_executor(None, receive).add_done_callback(settle)
+                fut.set_exception(exc)
 
+        def readable() -> None:
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except BlockingIOError:
+                return
+            except OSError as e:
+                fail(_WorkerLost(f"worker exited ({e})"))
+                return
+            if not chunk:
+                fail(_WorkerLost("worker exited (no answer)"))
+                return
+            buf.extend(chunk)
+            payload = _frame(buf)
+            if payload is None or fut.done():
+                return
+            loop.remove_reader(fd)
+            try:
+                fut.set_result(pickle.loads(payload))
+            except Exception as e:  # noqa: BLE001 - surface, do not lose, a bad answer
+                fut.set_exception(QueryFailed(500, f"bad answer from query worker: {e}"))
+
+        os.set_blocking(fd, False)
         loop.add_reader(fd, readable)
         try:
             return await fut
@@ -388,6 +415,7 @@ class WorkerPool:
                 if msg[0] == "fatal":
                     raise _WorkerLost(msg[2])
                 w.ready = True
+            os.set_blocking(w.conn.fileno(), True)  # a large query is written whole
             w.conn.send(job)
             msg = await asyncio.wait_for(self._recv(w), max(0.001, deadline - loop.time()))
             healthy = msg[0] != "lost"  # a lost worker has quit: replace it

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..models import Article, ArticleGraph, Claim, Mention, Span
 from .attribution import find_claims
 from .chain import find_chain
+from .lexicon import PRONOUNS
 from .meetings import find_meetings
 from .mentions import classify_name, find_mentions, name_runs
 from .propositions import propositions_for
@@ -114,32 +115,27 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
     if not doc.has_annotation("ENT_IOB"):
         mentions = sorted(mentions + _person_names(text, mentions, sentences), key=lambda m: m.span.begin)
     claims = find_claims(text, sentences, mentions, doc)
-    # claim sources are mentions too (a person named only as a speaker)
+    # claim sources are mentions too (a person named only as a speaker), but not the
+    # pronouns and nominal references that only point back to one
+    spans = {m.span for m in mentions}
     for c in claims:
+        src = c.source
         if (
             c.source_span is not None
-            and c.source.span.end > c.source.span.begin
-            and not any(m.span == c.source.span for m in mentions)
-            and c.source.kind != "UnnamedActor"
-            and text[c.source.span.begin : c.source.span.end] == c.source.span.text
-            and c.source.span.text.lower() not in {"he", "she", "they", "it", "we", "i"}
+            and src.span.end > src.span.begin
+            and src.span not in spans
+            and src.kind != "UnnamedActor"
+            and src.span.text.lower() not in PRONOUNS
         ):
-            mentions.append(c.source)
+            mentions.append(src)
+            spans.add(src.span)
     mentions.sort(key=lambda m: m.span.begin)
     chain = find_chain(text, claims, article.publisher)
     if chain.translator is not None and not any(m.span == chain.translator.span for m in mentions):
         mentions.append(chain.translator)
     claims += _implicit_claims(article, sentences, claims, mentions, chain)
     claims.sort(key=lambda c: c.evidence.begin)
-    published = (
-        article.published.date()
-        if hasattr(article.published, "date")
-        and callable(getattr(article.published, "date", None))
-        and not isinstance(article.published, type(None))
-        and hasattr(article.published, "hour")
-        else article.published
-    )
-    meetings, groups = find_meetings(text, sentences, mentions, claims, published)
+    meetings, groups = find_meetings(text, sentences, mentions, claims, article.published)
     for c in claims:
         c.about = _about(c, mentions + groups)
         c.propositions = propositions_for(

@@ -61,7 +61,9 @@ _GROUP = re.compile(
 )
 
 
-def resolve_time(phrase: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+def resolve_time(
+    phrase: str, published: dt.date | dt.datetime | None
+) -> tuple[dt.date | None, dt.date | None]:
     """Turn a relative time ("in the next two days") into a date range, given the date
     the article was published; None when there is no anchor or the phrase is unknown."""
     if published is None:
@@ -225,7 +227,7 @@ def find_meetings(
     sentence_bounds: list[tuple[int, int]],
     mentions: list[Mention],
     claims: list[Claim],
-    published: dt.date | None = None,
+    published: dt.date | dt.datetime | None = None,
 ) -> tuple[list[Meeting], list[Mention]]:
     """Meetings in the article, plus the group mentions created for their participants."""
     meetings: list[Meeting] = []

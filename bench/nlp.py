@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--thinc-ops-only",
         action="store_true",
-        help="skip the second measurement with kg.nlp.train.FastNumpyOps (numpy GEMM)",
+        help="skip the second measurement with kg.nlp.ops.FastNumpyOps (numpy GEMM)",
     )
     args = p.parse_args(argv)
 
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     variants: list[tuple[str, Ops]] = [("default thinc ops (blis)", NumpyOps())]
     if not args.thinc_ops_only:
-        from kg.nlp.train import FastNumpyOps
+        from kg.nlp.ops import FastNumpyOps
 
         variants.append(("FastNumpyOps (numpy GEMM)", FastNumpyOps()))
     for label, ops in variants:

@@ -33,7 +33,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy
 import spacy
 import srsly
 from spacy.language import Language
@@ -47,7 +46,7 @@ from spacy.training.loop import (
     update_meta,
 )
 from spacy.util import load_config, registry, resolve_dot_names
-from thinc.api import Config, NumpyOps, fix_random_seed, set_current_ops
+from thinc.api import Config, fix_random_seed
 
 from kg.nlp.evaluate import (
     entity_doc_to_doc,
@@ -59,6 +58,8 @@ from kg.nlp.evaluate import (
     read_iob,
     read_re3d,
 )
+
+from .ops import use_fast_cpu_ops
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 PARSER_CONFIG = CONFIG_DIR / "kg_en.cfg"
@@ -96,41 +97,6 @@ LICENCES = [
     },
     {"name": "re3d, Wikipedia folder", "licence": "CC BY-SA 3.0", "used_for": "ner"},
 ]
-
-
-class FastNumpyOps(NumpyOps):
-    """thinc's CPU ops with matrix products done by numpy (OpenBLAS) instead of blis.
-
-    On this project's machines (AMD EPYC) the blis build that thinc ships reaches about
-    a quarter of OpenBLAS's single-core GEMM speed, and GEMM is most of the work in the
-    CNN layers: with this class, training and inference run about twice as fast, with
-    identical predictions. Install it with :func:`use_fast_cpu_ops` *before*
-    ``spacy.load`` / ``init_nlp``, since models take their ops when they are built.
-    """
-
-    name = "numpy"
-
-    def gemm(
-        self,
-        x: Any,
-        y: Any,
-        out: Any = None,
-        trans1: bool = False,
-        trans2: bool = False,
-    ) -> Any:
-        if trans1:
-            x = x.T
-        if trans2:
-            y = y.T
-        if out is None:
-            return numpy.matmul(x, y)
-        numpy.matmul(x, y, out=out)
-        return out
-
-
-def use_fast_cpu_ops() -> None:
-    """Make :class:`FastNumpyOps` the current thinc ops (CPU only; see its docstring)."""
-    set_current_ops(FastNumpyOps())
 
 
 def log(msg: str) -> None:

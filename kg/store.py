@@ -52,11 +52,17 @@ class Store:
         return None
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Atomically replace one named graph by `quads` (all in that graph)."""
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        """Atomically replace one named graph by `quads` (all in that graph).
+
+        A new graph is one `extend` (a transaction, and several times faster than parsing
+        an update); replacing one is a single UPDATE that drops and inserts, so a reader or
+        a crash sees the old article or the new one, never half of either."""
         try:
-            self._store.update(update)
+            if not self._store.contains_named_graph(graph):
+                self._store.extend(quads)
+                return
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
         except OSError as e:
             raise StoreError(
                 f"{self.path}: writing {graph.value} failed ({e}); nothing was changed"

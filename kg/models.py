@@ -83,7 +83,6 @@ class Claim:
     about: list[Mention] = field(default_factory=list)
     propositions: list[Proposition] = field(default_factory=list)
     source_span: Span | None = None  # None when the claimant is implicit
-    cue_implicit: bool = False
 
 
 @dataclass

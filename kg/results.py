@@ -23,7 +23,7 @@ GRAPH_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
     "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD if hasattr(ox.RdfFormat, "JSON_LD") else None,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
 
 
@@ -63,9 +63,7 @@ def format_results(results, fmt: str = "table") -> str:
     # CONSTRUCT / DESCRIBE
     rdf_fmt = GRAPH_FORMATS.get("turtle" if fmt == "table" else fmt)
     if rdf_fmt is None:
-        raise InputError(
-            f"unknown RDF format {fmt!r}; use {', '.join(k for k, v in GRAPH_FORMATS.items() if v)}"
-        )
+        raise InputError(f"unknown RDF format {fmt!r}; use {', '.join(GRAPH_FORMATS)}")
     buf = io.BytesIO()
     ox.serialize(results, buf, rdf_fmt)
     return buf.getvalue().decode()

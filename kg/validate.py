@@ -21,7 +21,6 @@ __all__ = ["SHAPES_PATH", "Report", "load_shapes", "validate_graphs", "validate_
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES_PATH = ROOT / "shapes" / "kg.shacl.ttl"
-ONTOLOGY_PATH = ROOT / "ontology" / "kg.ttl"
 _RESULT = rdflib.URIRef("http://www.w3.org/ns/shacl#ValidationResult")
 
 

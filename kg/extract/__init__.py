@@ -98,7 +98,6 @@ def _implicit_claims(article: Article, sentences, claims, mentions, chain) -> li
                 evidence=Span(sb, se, text[sb:se]),
                 quote_type="implicit",
                 source_span=None,
-                cue_implicit=True,
             )
         )
     return out

@@ -40,6 +40,7 @@ def run(body: str, published: dt.date | None = None):
             "told",
             "The talks have collapsed",
         ),
+        ("''This is not a ceasefire,'' said Mr. Haddad.", "Haddad", "said", "This is not a ceasefire"),
         (
             "According to local officials, twelve civilians died in the strike.",
             "local officials",

@@ -453,20 +453,14 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
     before = text[max(sb, cue_b - 12) : cue_b].lower()
     if re.search(
-        r"(?:\b(?:the|a|an|these|those|such|his|her|their|its|our|on|of|about|to|in|by|from|amid)|[’']s?)\s+$",
+        r"(?:\b(?:the|a|an|these|those|such|his|her|their|its|our|on|of|about|to|in|by|from|amid)|(?<=\w)[’']s?)\s+$",
         before,
     ):
         return None
     progressive = re.search(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$", text[max(sb, cue_b - 8) : cue_b])
     if form in PARTICIPLE_CUES and not progressive:
         return _participle(text, sb, se, cue_b, cue_e, PARTICIPLE_CUES[form], quotes, resolver)
-    q_before = [
-        q
-        for q in quotes
-        if q[1] <= cue_b
-        and text[q[1] : cue_b].strip(" ,") == text[q[1] : cue_b].strip(" ,")
-        and q[1] >= para.begin
-    ]
+    q_before = [q for q in quotes if q[1] <= cue_b and q[1] >= para.begin]
     # 1) “Q,” SOURCE said / “Q,” said SOURCE
     for qb, qe in reversed(q_before):
         between = text[qe:cue_b]

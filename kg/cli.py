@@ -59,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)"
     )
+    s.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="new articles per bulk write (default: 64); results are reported once written",
+    )
     s.add_argument("--feed", action="store_true", help="treat URLs and .xml inputs as RSS/Atom feeds")
     s.add_argument("--text-field", default="text", help="record field holding the text (default: text)")
     s.add_argument("--title-field", default="title", help="record field holding the title (default: title)")
@@ -126,9 +133,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import MAX_BYTES, SourceOptions
     from .parallel import default_jobs
     from .sources.records import FieldMap
+    from .writer import DEFAULT_BATCH_SIZE
 
     if args.jobs < 0:
         raise InputError(f"--jobs {args.jobs}: give a number of worker processes, or 0 for all cores")
+    if args.batch_size is not None and args.batch_size <= 0:
+        raise InputError(f"--batch-size {args.batch_size}: give a positive number of articles")
     if args.max_bytes is not None and args.max_bytes <= 0:
         raise InputError(f"--max-bytes {args.max_bytes}: must be positive")
     if args.timeout <= 0:
@@ -167,6 +177,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             options=options,
             on_result=on_result,
             keep_results=args.json,
+            batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
         )
     finally:
         if bar is not None:

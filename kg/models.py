@@ -13,6 +13,7 @@ __all__ = [
     "Article",
     "ArticleGraph",
     "Claim",
+    "IngestResult",
     "Meeting",
     "Mention",
     "Proposition",
@@ -122,3 +123,15 @@ class ArticleGraph:
     claims: list[Claim]
     meetings: list[Meeting]
     chain: SourceChain
+
+
+@dataclass
+class IngestResult:
+    """What happened to one input."""
+
+    origin: str
+    status: str  # added | replaced | unchanged | rejected
+    article: str | None = None
+    message: str = ""
+    quads: int = 0
+    report: str = ""

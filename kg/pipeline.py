@@ -17,30 +17,19 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode
 
-from .errors import InputError, KgError, ValidationError
+from .errors import InputError, ValidationError
 from .extract import extract
 from .ingest import SourceOptions
 from .mapping import article_iri, content_hash, to_quads
-from .models import Article
+from .models import Article, IngestResult
 from .namespaces import DEFAULT_BASE
 from .nlp import load_pipeline
 from .resolve import resolve
 from .store import open_store
 from .validate import Report, validate_graphs, validate_quads
+from .writer import DEFAULT_BATCH_SIZE, BatchWriter
 
 __all__ = ["IngestResult", "KnowledgeGraph"]
-
-
-@dataclass
-class IngestResult:
-    """What happened to one input."""
-
-    origin: str
-    status: str  # added | replaced | unchanged | rejected
-    article: str | None = None
-    message: str = ""
-    quads: int = 0
-    report: str = ""
 
 
 @dataclass
@@ -108,29 +97,36 @@ class KnowledgeGraph:
         options: SourceOptions | None = None,
         on_result: Callable[[IngestResult], None] | None = None,
         keep_results: bool = True,
+        batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> IngestSummary:
         """Ingest files, folders, URLs, feeds and record files; a bad input is reported and
         the rest go on.
 
         Articles are analysed and validated in `jobs` worker processes and written here, by
-        this one process, in input order, one atomic update per article: a crash leaves
-        whole articles only, and a re-run skips those already stored (same content hash).
-        `on_result` sees each result as it is written (progress, streaming output);
+        this one process, in input order: new articles `batch_size` at a time through the
+        bulk loader, a changed one in a transaction of its own (see `kg.writer`). A crash
+        leaves whole articles only, and a re-run skips those already stored (same content
+        hash). `on_result` sees each result once it is stored (progress, streaming output);
         `keep_results=False` keeps only counts and rejections, for corpora of any size.
         """
         from .ingest import iter_articles
         from .parallel import build_all
 
         summary = _StreamingSummary(keep_results)
+
+        def emit(result: IngestResult) -> None:
+            summary.add(result)
+            if on_result is not None:
+                on_result(result)
+
+        writer = BatchWriter(self.store, emit, batch_size=batch_size)
         known = self._stored_hashes()
         try:
             for origin, built in build_all(
                 iter_articles(paths, options), self.base, self.pipeline_name, known, jobs
             ):
-                result = self._write(origin, built)
-                summary.add(result)
-                if on_result is not None:
-                    on_result(result)
+                writer.add(origin, built)
+            writer.flush()
         finally:
             self.store.flush()
         return summary
@@ -148,36 +144,6 @@ class KnowledgeGraph:
         """Article IRI → content hash for every stored article, read once per run."""
         q = "SELECT ?g ?h WHERE { GRAPH ?g { ?g kg:contentHash ?h } }"
         return {row["g"].value: row["h"].value for row in self.store.query(q, union=False)}
-
-    def _write(self, origin: str, built) -> IngestResult:
-        """The writer's half of `ingest_article`: decide from the stored hash, store
-        atomically, or say why not."""
-        if isinstance(built, KgError):
-            return IngestResult(origin, "rejected", message=str(built))
-        if built.error:
-            return IngestResult(origin, "rejected", message=built.error)
-        iri = NamedNode(built.iri)
-        previous = self.store.content_hash(iri)
-        if previous == built.digest:
-            return IngestResult(origin, "unchanged", built.iri)
-        if built.skipped:
-            # it matched the store when the run began, but an earlier input of this run
-            # (another version of the same article) has replaced it since
-            return IngestResult(
-                origin, "rejected", built.iri, message=f"{origin}: another version of this article "
-                "was ingested earlier in this run; run again to store this one"
-            )
-        if not built.conforms:
-            return IngestResult(
-                origin,
-                "rejected",
-                built.iri,
-                message=f"{origin}: its graph does not conform to the shapes "
-                f"({built.violations} violations); not stored",
-                report=built.report,
-            )
-        self.store.replace_graph(iri, built.quads)
-        return IngestResult(origin, "replaced" if previous else "added", built.iri, quads=len(built.quads))
 
     def retract(self, article: str) -> bool:
         """Remove one article's graph (by IRI); actors other articles mention stay."""

@@ -17,7 +17,7 @@ in one transaction, and a retry after a lost answer writes the same graph again
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urldefrag, urljoin
 
@@ -124,6 +124,13 @@ class RemoteStore:
         )
         if resp.status_code not in (200, 201, 204):
             raise self._fail(resp, what + " (nothing was changed)")
+
+    def add_graphs(self, graphs: Sequence[tuple[ox.NamedNode, bytes]]) -> None:
+        """New article graphs (N-Quads text each): one PUT per graph, as the Graph Store
+        Protocol has no multi-graph write; each PUT is atomic and idempotent, so a crash
+        between two leaves whole articles only."""
+        for graph, data in graphs:
+            self.replace_graph(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         what = f"removing {graph.value}"

@@ -194,7 +194,9 @@ def test_sigkill_mid_corpus_leaves_whole_articles_and_rerun_completes(tmp_path):
         (folder / f"s{i:02}.txt").write_text(story(i), encoding="utf-8")
     s = str(tmp_path / "store")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "ingest", "--store", s, "--jobs", "1", str(folder)],
+        # batches of 2, so results (reported once stored) arrive before the corpus ends
+        [sys.executable, "-m", "kg.cli", "ingest", "--store", s, "--jobs", "1", "--batch-size", "2"]
+        + [str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

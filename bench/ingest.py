@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     # siblings), this is the fair per-core baseline for a `jobs`-process ingest
     t = time.perf_counter()
     with ProcessPoolExecutor(jobs, mp_context=parallel._context(), initializer=_bare_init) as pool:
-        list(pool.map(_bare_nlp, texts, chunksize=4))
+        chunks = [texts[i : i + parallel.CHUNK] for i in range(0, len(texts), parallel.CHUNK)]
+        list(pool.map(_bare_nlp, chunks))
     par_s = time.perf_counter() - t
     print(
         f"bare NLP ({jobs} processes, pool start-up included): {len(texts) / par_s:8.2f} articles/s "
@@ -168,9 +169,9 @@ def _bare_init() -> None:
     _nlp = load_pipeline()
 
 
-def _bare_nlp(text: str) -> int:
+def _bare_nlp(texts: list[str]) -> int:
     assert _nlp is not None
-    return len(_nlp(text))
+    return sum(len(doc) for doc in _nlp.pipe(texts))
 
 
 def _files(path: Path):

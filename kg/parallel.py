@@ -29,7 +29,8 @@ from .models import Article
 
 __all__ = ["Built", "Builder", "build_all", "default_jobs"]
 
-WINDOW_PER_JOB = 4  # articles in flight per worker: enough to keep workers busy, little memory
+CHUNK = 8  # articles a worker parses together (spaCy batches them)
+WINDOW_PER_JOB = 2  # chunks in flight per worker: enough to keep workers busy, little memory
 
 
 def default_jobs() -> int:
@@ -68,7 +69,7 @@ class Built:
 
 
 class Builder:
-    """What a worker does with one article: build its graph and validate it.
+    """What a worker does with articles: build their graphs and validate them.
 
     `known` maps article IRI → content hash as stored when the run began; an article whose
     hash matches is reported unchanged without the (expensive) validation, which makes a
@@ -82,14 +83,34 @@ class Builder:
         self.known = known
 
     def __call__(self, article: Article) -> Built:
+        return self.many([article])[0]
+
+    def many(self, articles: list[Article]) -> list[Built]:
+        """Build several articles, parsing them together: spaCy's `pipe` over a chunk runs
+        the network on batches, twice as fast per article as one `nlp(text)` at a time
+        (bench/ingest.py). If the chunk's parse fails, each article is parsed on its own,
+        so one bad text cannot take the others down."""
+        from .nlp import load_pipeline
+
+        if not articles:
+            return []
+        t0 = time.perf_counter()
+        try:
+            docs = list(load_pipeline(self.kg.pipeline_name).pipe(a.text for a in articles))
+        except Exception:  # noqa: BLE001 - fall back to one article at a time, errors reported each
+            docs = [None] * len(articles)
+        share = (time.perf_counter() - t0) / len(articles) if docs[0] is not None else 0.0
+        return [self._one(a, doc, share) for a, doc in zip(articles, docs, strict=True)]
+
+    def _one(self, article: Article, doc, parse_seconds: float) -> Built:
         from .validate import validate_quads
 
         out = Built(article.origin, words=len(article.text.split()))
         t0 = time.perf_counter()
         try:
-            iri, quads, digest = self.kg.build(article)
+            iri, quads, digest = self.kg.build(article, doc)
             t1 = time.perf_counter()
-            out.build_seconds = t1 - t0
+            out.build_seconds = parse_seconds + t1 - t0
             out.iri, out.digest = iri.value, digest
             if self.known.get(iri.value) == digest:
                 out.skipped = True
@@ -119,9 +140,9 @@ def _init(base: str, pipeline: str | None, known: dict[str, str]) -> None:
     load_pipeline(pipeline)  # load once per worker up front, not inside the first article's time
 
 
-def _work(article: Article) -> Built:
+def _work(articles: list[Article]) -> list[Built]:
     assert _worker is not None
-    return _worker(article)
+    return _worker.many(articles)
 
 
 def _context() -> mp.context.BaseContext:
@@ -167,8 +188,10 @@ def build_all(
     source = _chain(head, it)
     if jobs <= 1 or articles_ahead < 2:
         builder = Builder(base, pipeline, known)
-        for origin, art in source:
-            yield origin, (builder(art) if isinstance(art, Article) else art)
+        for chunk in _chunks(source, CHUNK):
+            built = iter(builder.many([a for _, a in chunk if isinstance(a, Article)]))
+            for origin, art in chunk:
+                yield origin, (next(built) if isinstance(art, Article) else art)
         return
     yield from _pooled(source, base, pipeline, known, jobs)
 
@@ -176,6 +199,29 @@ def build_all(
 def _chain(head: list[Item], rest: Iterator[Item]) -> Iterator[Item]:
     yield from head
     yield from rest
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    """Consecutive items, up to `size` articles a chunk (input errors ride along)."""
+    chunk: list[Item] = []
+    articles = 0
+    for item in items:
+        chunk.append(item)
+        articles += isinstance(item[1], Article)
+        if articles >= size:
+            yield chunk
+            chunk, articles = [], 0
+    if chunk:
+        yield chunk
+
+
+class _Job:
+    """One article's place in a submitted chunk."""
+
+    __slots__ = ("future", "index", "alone")
+
+    def __init__(self, future: Future, index: int, alone: bool) -> None:
+        self.future, self.index, self.alone = future, index, alone
 
 
 def _pooled(
@@ -186,43 +232,57 @@ def _pooled(
     def start() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(base, pipeline, known))
 
+    def submit(arts: list[Article], alone: bool = False) -> list[_Job]:
+        future = pool.submit(_work, arts)
+        return [_Job(future, i, alone) for i in range(len(arts))]
+
+    def resubmit_alone(entries: deque) -> deque:
+        """After a worker died: every article still waiting goes again, each on its own,
+        so the one that kills a worker is found and only it is lost."""
+        return deque(
+            (o, a, submit([a], alone=True)[0] if isinstance(j, _Job) and a is not None else j)
+            for o, a, j in entries
+        )
+
     pool = start()
-    window = jobs * WINDOW_PER_JOB
-    pending: deque[tuple[str, Article | None, Future | Built | InputError]] = deque()
+    window = jobs * WINDOW_PER_JOB * CHUNK
+    pending: deque[tuple[str, Article | None, _Job | Built | InputError]] = deque()
+    chunks = _chunks(source, CHUNK)
     in_flight = 0
     try:
         exhausted = False
         while pending or not exhausted:
             while not exhausted and in_flight < window:
-                try:
-                    origin, art = next(source)
-                except StopIteration:
+                chunk = next(chunks, None)
+                if chunk is None:
                     exhausted = True
                     break
-                if isinstance(art, Article):
-                    pending.append((origin, art, pool.submit(_work, art)))
-                    in_flight += 1
-                else:
-                    pending.append((origin, None, art))
+                arts = [a for _, a in chunk if isinstance(a, Article)]
+                placed = iter(submit(arts) if arts else [])
+                for origin, a in chunk:
+                    pending.append((origin, a, next(placed)) if isinstance(a, Article) else (origin, None, a))
+                in_flight += len(arts)
             if not pending:
                 break
-            origin, art, job = pending.popleft()
-            if isinstance(job, Future):
-                in_flight -= 1
+            origin, art, job = pending[0]
+            if isinstance(job, _Job):
                 try:
-                    job = job.result()
+                    result = job.future.result()[job.index]
                 except BrokenProcessPool:
-                    # a worker died (killed, out of memory): this article is lost, the pool
-                    # is rebuilt and the articles queued behind it are resubmitted
-                    job = Built(origin, error=f"{origin}: the worker analysing it died; not stored")
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = start()
-                    pending = deque(
-                        (o, a, pool.submit(_work, a) if isinstance(f, Future) and a is not None else f)
-                        for o, a, f in pending
-                    )
+                    if not job.alone:  # a chunk died: retry its articles one by one
+                        pending = resubmit_alone(pending)
+                        continue
+                    result = Built(origin, error=f"{origin}: the worker analysing it died; not stored")
+                    pending.popleft()
+                    pending = resubmit_alone(pending)
+                    pending.appendleft((origin, art, result))
                 except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                    job = Built(origin, error=f"{origin}: analysis failed ({type(e).__name__}: {e})")
+                    result = Built(origin, error=f"{origin}: analysis failed ({type(e).__name__}: {e})")
+                in_flight -= 1
+                job = result
+            pending.popleft()
             yield origin, job
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -64,10 +64,12 @@ class KnowledgeGraph:
         self.store = open_store(store, read_only=read_only, config=config)
 
     # ------------------------------------------------------------------ ingest
-    def build(self, article: Article):
-        """Analyse one article and return (graph IRI, quads, hash) without storing it."""
-        nlp = load_pipeline(self.pipeline_name)
-        graph = extract(article, nlp(article.text))
+    def build(self, article: Article, doc=None):
+        """Analyse one article and return (graph IRI, quads, hash) without storing it.
+        `doc` is the article's text already parsed by the pipeline, if it is."""
+        if doc is None:
+            doc = load_pipeline(self.pipeline_name)(article.text)
+        graph = extract(article, doc)
         resolved = resolve(graph)
         iri = article_iri(self.base, resolved.article_id)
         return iri, to_quads(resolved, self.base), content_hash(resolved, self.base)

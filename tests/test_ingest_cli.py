@@ -227,3 +227,48 @@ def test_sigkill_mid_corpus_leaves_whole_articles_and_rerun_completes(tmp_path):
     r = kg("stats", "--store", s)
     assert f"articles: {n}" in r.stdout and f"graphs: {n}" in r.stdout
     assert kg("validate", "--store", s).returncode == 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds worker processes through /proc")
+def test_a_killed_worker_loses_no_article(tmp_path):
+    """A worker killed mid-run (e.g. by the OOM killer): its chunk is retried article by
+    article in a new pool, and every article is stored."""
+    n = 40
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"s{i:02}.txt").write_text(story(i), encoding="utf-8")
+    s = str(tmp_path / "store")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "ingest", "--store", s, "--jobs", "2", "--batch-size", "1"]
+        + [str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    try:
+        assert proc.stdout.readline().startswith("added:")  # the workers are running
+        workers = [w for fs in _children(proc.pid) for w in _children(fs)]
+        assert workers, "no worker processes found"
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 0, err
+    assert f"{n} added, 0 replaced, 0 unchanged, 0 rejected" in out

@@ -134,7 +134,7 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
         mentions.append(chain.translator)
     claims += _implicit_claims(article, sentences, claims, mentions, chain)
     claims.sort(key=lambda c: c.evidence.begin)
-    meetings, groups = find_meetings(text, sentences, mentions, claims, article.published)
+    meetings, groups = find_meetings(text, sentences, mentions, claims, article.published, doc)
     for c in claims:
         c.about = _about(c, mentions + groups)
         c.propositions = propositions_for(

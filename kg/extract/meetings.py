@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Doc, Token
+
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
 from .mentions import classify_name, name_runs
@@ -88,13 +90,152 @@ def resolve_time(
     return None, None
 
 
+#: Nouns for people and bodies of people: what one meets, as against what one meets in
+#: the sense of satisfying ("meet expectations", "meet the deadline", "meet the pledge").
+_PEOPLE_NOUNS = frozenset(
+    """leader official minister president premier chancellor king queen prince monarch emir
+    sheikh ruler governor mayor senator lawmaker legislator congressman congresswoman
+    politician candidate nominee delegate delegation envoy ambassador diplomat representative
+    counterpart spokesman spokeswoman spokesperson secretary chief head director chairman
+    chairwoman chair commander general officer soldier fighter militant rebel insurgent
+    militia group faction party member team committee council board panel cabinet
+    government administration ministry authority authorities agency opposition coalition
+    alliance union federation organization organisation movement
+    people person man woman men women family families relative relatives parent child
+    children wife husband son daughter brother sister mother father friend survivor victim
+    veteran voter supporter activist protester student worker employee executive investor
+    donor banker reporter journalist editor correspondent crowd audience resident villager
+    farmer refugee migrant prisoner detainee hostage negotiator mediator investigator expert
+    adviser advisor aide staff staffer counsel lawyer attorney judge pope cleric bishop imam
+    rabbi priest scientist doctor officials leaders ministers""".split()
+)
+_NOT_PARTICIPANT_BEFORE = re.compile(r"\b(?:in|to|at|from|into|across|inside|near|toward|towards)\s+$", re.I)
+
+
+def _agentive(tok: Token) -> bool:
+    """Whether a noun phrase head names someone who can take part in a meeting."""
+    if tok.pos_ == "PRON" or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return True
+    if tok.lemma_.lower() in _PEOPLE_NOUNS or tok.lower_ in _PEOPLE_NOUNS:
+        return True
+    return any(c.dep_ == "conj" and _agentive(c) for c in tok.children)
+
+
+def _is_meeting_sense(doc: Doc, b: int, e: int, verb: bool) -> bool:
+    """The parse's say on a trigger: "meet" as a verb of meeting someone, not "meet
+    expectations" nor the title "Meet the Press"; a meeting noun that is not a modifier
+    ("a conference call")."""
+    span = doc.char_span(b, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    if not verb:
+        return tok.dep_ != "compound"
+    if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ != "":
+        return False  # part of a name ("Meet the Press", "Meet the Fockers")
+    subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if tok.i == tok.sent.start and tok.text[:1].isupper() and not subjects:
+        return False  # an imperative or a title
+    objects = [c for c in tok.children if c.dep_ in {"obj", "dobj"}]
+    return not objects or any(_agentive(o) for o in objects)
+
+
+_PLANNING_LEMMAS = frozenset(
+    "plan expect agree schedule intend hope want seek aim prepare propose arrange set due "
+    "decide offer promise invite ask urge call going".split()
+)
+
+
+def _verb_status(doc: Doc, b: int, e: int) -> str | None:
+    """Planned or Held from the meeting verb's own clause: a modal or future ("will
+    meet", "is to meet", "agreed to meet") is planned, a past tense ("met", "had met")
+    held; None when the clause does not say. Reading the clause, not the sentence, keeps
+    "their next venture" from making "When I met them" a planned meeting."""
+    span = doc.char_span(b, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "aux:pass"}}
+    if aux & {"will", "would", "shall", "'ll", "’ll", "wo", "going"}:
+        return "Planned"
+    if tok.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+        head = tok.head
+        if head.lemma_.lower() in _PLANNING_LEMMAS or head.lower_ in {"due", "set", "scheduled", "expected"}:
+            return "Planned"
+        return "Held" if head.tag_ in {"VBD", "VBN"} and head.lemma_.lower() in {"manage", "get"} else None
+    if tok.tag_ in {"VBD", "VBN"} and not aux & {"may", "might", "could", "should", "must", "can"}:
+        return "Held"
+    return None
+
+
 def _list_mentions(text: str, b: int, e: int, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if b <= m.span.begin and m.span.end <= e]
 
 
-def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: list[Mention]) -> list[Mention]:
-    """Participants named around a trigger, grouping "leaders from A, B and C"."""
-    out: list[Mention] = []
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _parse_windows(doc: Doc, b: int, e: int) -> list[tuple[int, int]] | None:
+    """Where a trigger's participants are named, on the parse: the subject (its own, or
+    the one it shares as "agreed to meet" / "arrived and met"), the object, and "with /
+    between / among" phrases. None when the parse has no token there."""
+    span = doc.char_span(b, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    if tok.dep_ == "conj" and tok.head.pos_ not in {"VERB", "AUX"}:
+        return None  # a verb coordinated with a noun: a misparse, so the words decide
+    windows: list[tuple[int, int]] = []
+    carrier = tok
+    while not any(c.dep_.startswith("nsubj") for c in carrier.children) and carrier.dep_ in {
+        "xcomp",
+        "conj",
+    }:
+        carrier = carrier.head
+    if tok.pos_ in {"VERB", "AUX"}:
+        windows += [_subtree_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
+        windows += [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+    for c in tok.children:
+        if c.dep_ in {"obl", "nmod", "prep"} or c.dep_.startswith("obl"):
+            case = {g.lower_ for g in c.children if g.dep_ in {"case", "mark"}}
+            if case & {"with", "between", "among", "amongst"}:
+                windows.append(_subtree_range(c))
+    if tok.lower_ in {"bring", "brought", "brings", "bringing"}:
+        windows = [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+    return windows
+
+
+def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int] | None:
+    """The stretch of text a trigger governs, where its place is named: a verb's clause,
+    or for a meeting noun that is subject or object, the clause of its verb ("a meeting
+    will be held ... in Damascus"); "he met her on a trip, and they lived in Florida"
+    does not put the meeting in Florida."""
+    span = doc.char_span(b, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
+        tok = tok.head
+    return _subtree_range(tok)
+
+
+def _qualifies_head(doc: Doc, m: Mention, wb: int, we: int) -> bool:
+    span = doc.char_span(m.span.begin, m.span.end, alignment_mode="expand")
+    window = doc.char_span(wb, we, alignment_mode="expand")
+    if span is None or window is None or not len(span) or not len(window):
+        return True
+    head = window.root
+    heads = {head} | {c for c in head.children if c.dep_ == "conj"}
+    tok = span.root
+    return tok.head in heads or (tok.dep_ == "conj" and tok.head.head in heads)
+
+
+def _surface_windows(text: str, sb: int, se: int, trig: re.Match[str]) -> list[tuple[int, int]]:
+    """Where participants are named, from the words alone (a pipeline with no parser)."""
     windows: list[tuple[int, int]] = []
     if re.match(r"(?:bring|brought)\s+together", trig.group(), re.I):
         bm = re.match(r"\s+", text[trig.end() : se])
@@ -121,6 +262,21 @@ def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: li
             text[trig.end() : se],
         )
         windows.append((trig.end(), trig.end() + stop.start() if stop else se))
+    return windows
+
+
+def _participants(
+    text: str,
+    sb: int,
+    se: int,
+    trig: re.Match[str],
+    mentions: list[Mention],
+    doc: Doc | None = None,
+) -> list[Mention]:
+    """Participants named around a trigger, grouping "leaders from A, B and C"."""
+    out: list[Mention] = []
+    parsed = _parse_windows(doc, trig.start(), trig.end()) if doc is not None else None
+    windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
     for wb, we in windows:
         gm = _GROUP.search(text, wb, we)
         if gm:
@@ -149,9 +305,21 @@ def _participants(text: str, sb: int, se: int, trig: re.Match[str], mentions: li
                 rest = [m for m in _list_mentions(text, cut, we, mentions) if m.kind not in {"City", "Place"}]
                 out.extend(rest)
                 continue
-        found = [m for m in _list_mentions(text, wb, we, mentions) if m.kind not in {"City", "Place"}]
+        # a state after "in", "to", "from" is where, not who ("met the wife of a pastor
+        # held in Iran", "met on a trip to Mexico")
+        found = [
+            m
+            for m in _list_mentions(text, wb, we, mentions)
+            if m.kind not in {"City", "Place"}
+            and not (m.kind == "Country" and _NOT_PARTICIPANT_BEFORE.search(text[: m.span.begin][-12:]))
+        ]
         # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person
         named = [m for m in found if not (m.kind == "Country" and m.span.text != m.label)]
+        if doc is not None:
+            # a demonym stands for its state only when it qualifies the phrase's head
+            # ("Turkish and Russian officials"), not a word deep inside it ("the wife of
+            # an Iranian-American pastor")
+            found = [m for m in found if _qualifies_head(doc, m, wb, we)]
         out.extend(named or _named_in(text, wb, we) or found)
     seen: set[str] = set()
     uniq: list[Mention] = []
@@ -203,7 +371,10 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
         return []
     b, e = runs[-1]
     name = re.sub(
-        r"^(?:(?:The|the|In|On|At|A|An|But|And|After|Before|During|Last|This|Next)\s+)+", "", text[b:e]
+        r"^(?:(?:The|the|In|On|At|A|An|But|And|After|Before|During|Last|This|Next|When|While|If|As|"
+        r"Although|Because|Since|So|Then|Now|However|Meanwhile|I|We|He|She|They|It)\s+)+",
+        "",
+        text[b:e],
     )
     g = load_gazetteer()
     if all(g.country_of_demonym(w) or g.lookup(w) or w in {"and", "or", "of"} for w in name.split()):
@@ -213,7 +384,9 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
     if is_place or re.fullmatch(_MONTHS + r"(?:\s+\d+)?", name):
         return []
     b = e - len(name)
-    if len(name) < 3 or name.lower() in {"i", "we", "they", "he", "she"}:
+    if len(name) < 3 or not re.match(r"[A-Z]", name) or name.lower() in {"i", "we", "they", "he", "she"}:
+        return []
+    if re.fullmatch(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?", name):
         return []
     return [Mention(Span(b, e, name), name, classify_name(name))]
 
@@ -228,8 +401,11 @@ def find_meetings(
     mentions: list[Mention],
     claims: list[Claim],
     published: dt.date | dt.datetime | None = None,
+    doc: Doc | None = None,
 ) -> tuple[list[Meeting], list[Mention]]:
-    """Meetings in the article, plus the group mentions created for their participants."""
+    """Meetings in the article, plus the group mentions created for their participants.
+    With a parsed `doc`, triggers are checked for the meeting sense on the parse."""
+    parsed = doc is not None and doc.has_annotation("DEP")
     meetings: list[Meeting] = []
     known: dict[int, str | None] = {}  # status each meeting's sentences state, by id
     groups: list[Mention] = []
@@ -243,26 +419,32 @@ def find_meetings(
                 definite or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
             ):
                 continue
+            if parsed and not _is_meeting_sense(doc, trig.start(), trig.end(), bool(trig.group("verb"))):
+                continue
             window = text[sb:se]
             # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
             status = (
                 "Cancelled"
                 if _CANCELLED.search(window)
-                else "Planned"
-                if _PLANNED.search(window)
-                else "Held"
-                if _HELD.search(window)
-                else None
+                else (parsed and trig.group("verb") and _verb_status(doc, trig.start(), trig.end()))
+                or (
+                    "Planned"
+                    if _PLANNED.search(window)
+                    else "Held"
+                    if _HELD.search(window)
+                    else None
+                )
             )
             parts = [
                 p
                 for t in _TRIGGER.finditer(text, trig.start(), se)
-                for p in _participants(text, sb, se, t, mentions)
+                for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             groups.extend(p for p in parts if p.kind == "Group")
+            pb, pe = (_clause_range(doc, trig.start(), trig.end()) if parsed else None) or (trig.start(), se)
             places = [
                 m
-                for m in _list_mentions(text, trig.start(), se, mentions)
+                for m in _list_mentions(text, max(pb, trig.start()), min(pe, se), mentions)
                 if m.kind in {"City", "Place"}
                 and re.search(r"\b(?:in|at)\s+$", text[max(sb, m.span.begin - 4) : m.span.begin])
             ]

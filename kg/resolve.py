@@ -2,8 +2,9 @@
 
 Known names come from the gazetteer (with their Wikidata / GeoNames links); people named
 in full and later by surname ("Taher Abu Nidal al-Ahwazi" … "Ahwazi") share one key;
-unnamed sources ("the sources") are keyed per article, because two articles' sources need
-not be the same people. Keys are deterministic, so re-ingesting gives the same IRIs.
+unnamed sources ("the sources") and office holders named only by their office ("the
+Foreign Secretary") are keyed per article, because two articles' need not be the same
+people. Keys are deterministic, so re-ingesting gives the same IRIs.
 """
 
 from __future__ import annotations
@@ -55,6 +56,25 @@ def article_id(article: Article) -> str:
     return f"{slug(stem, 48)}-{digest}"
 
 
+#: Words of a title or office. A name made of these alone ("the Foreign Secretary",
+#: "Prime Minister") names an office holder the article knows but does not name; two
+#: articles' "Foreign Secretary" need not be the same person, so it is keyed per article.
+_ROLE_WORDS = frozenset(
+    """president vice prime deputy first foreign home interior defence defense finance
+    economy justice health education energy trade state foreign-affairs secretary minister
+    chancellor premier governor mayor general lieutenant major colonel commander chief
+    ambassador envoy spokesman spokeswoman spokesperson senator representative speaker
+    director head chairman chairwoman chair king queen prince emir sheikh pope cardinal
+    of the for and affairs security national assistant under attorney supreme leader
+    special""".split()
+)
+
+
+def _role_only(label: str) -> bool:
+    words = re.findall(r"[\w-]+", label.lower())
+    return bool(words) and all(w in _ROLE_WORDS for w in words)
+
+
 def _strip_article(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name.strip())
 
@@ -77,6 +97,8 @@ def resolve(graph: ArticleGraph) -> Resolved:
         if m.vague or m.kind == "UnnamedActor":
             key = f"actor/unnamed/{aid}/{slug(label)}"
             kind = "UnnamedActor"
+        elif m.kind == "Person" and entry is None and _role_only(label):
+            key, kind = f"actor/office/{aid}/{slug(label)}", "Person"
         elif entry is not None:
             kind = entry.kind
             key = ("place/" if kind in {"City", "Place"} else "actor/") + entry.key

@@ -186,23 +186,33 @@ def test_bad_options_are_one_line():
     assert r.returncode == 1 and r.stderr.startswith("kg ingest: --jobs -3")
 
 
-def test_sigkill_mid_corpus_leaves_whole_articles_and_rerun_completes(tmp_path):
-    n = 12
+def _corpus(tmp_path: Path, n: int) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     for i in range(n):
         (folder / f"s{i:02}.txt").write_text(story(i), encoding="utf-8")
-    s = str(tmp_path / "store")
-    proc = subprocess.Popen(
-        # batches of 2, so results (reported once stored) arrive before the corpus ends
-        [sys.executable, "-m", "kg.cli", "ingest", "--store", s, "--jobs", "1", "--batch-size", "2"]
-        + [str(folder)],
+    return folder
+
+
+def _start_ingest(store: str, folder: Path, jobs: int, batch_size: int) -> subprocess.Popen[str]:
+    """`kg ingest` in its own process group, so a test can kill it and all it started."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "ingest", "--store", store, "--jobs", str(jobs)]
+        + ["--batch-size", str(batch_size), str(folder)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
         start_new_session=True,
     )
+
+
+def test_sigkill_mid_corpus_leaves_whole_articles_and_rerun_completes(tmp_path):
+    n = 12
+    folder = _corpus(tmp_path, n)
+    s = str(tmp_path / "store")
+    # batches of 2, so results (reported once stored) arrive before the corpus ends
+    proc = _start_ingest(s, folder, jobs=1, batch_size=2)
     added = 0
     assert proc.stdout is not None
     deadline = time.monotonic() + 300
@@ -212,7 +222,7 @@ def test_sigkill_mid_corpus_leaves_whole_articles_and_rerun_completes(tmp_path):
             break
         added += line.startswith("added:")
     os.killpg(proc.pid, signal.SIGKILL)  # the ingest and anything it started
-    proc.wait()
+    proc.communicate()
     assert proc.returncode == -signal.SIGKILL and 3 <= added < n
 
     r = kg("validate", "--store", s)
@@ -246,20 +256,7 @@ def test_a_killed_worker_loses_no_article(tmp_path):
     """A worker killed mid-run (e.g. by the OOM killer): its chunk is retried article by
     article in a new pool, and every article is stored."""
     n = 40
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i in range(n):
-        (folder / f"s{i:02}.txt").write_text(story(i), encoding="utf-8")
-    s = str(tmp_path / "store")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "ingest", "--store", s, "--jobs", "2", "--batch-size", "1"]
-        + [str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        start_new_session=True,
-    )
+    proc = _start_ingest(str(tmp_path / "store"), _corpus(tmp_path, n), jobs=2, batch_size=1)
     assert proc.stdout is not None
     try:
         assert proc.stdout.readline().startswith("added:")  # the workers are running

@@ -114,7 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         kg.store.add_graphs = timed_add  # type: ignore[method-assign]
         kg.store.replace_graph = timed_replace  # type: ignore[method-assign]
         t = time.perf_counter()
-        summary = kg.ingest(files, jobs=jobs, keep_results=False)
+        rss: list[tuple[int, float]] = []  # (articles done, this process's RSS in MB)
+
+        def sample(_result) -> None:
+            rss.append((len(rss) + 1, _current_rss_mb()))
+
+        summary = kg.ingest(files, jobs=jobs, keep_results=False, on_result=sample)
         e2e_s = time.perf_counter() - t
         parallel.build_all = real_build_all
         done = len(built)
@@ -158,10 +163,23 @@ def main(argv: list[str] | None = None) -> int:
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = max((b.peak_rss_kb for b in built), default=0) / 1024
     print(f"peak RSS: this process {me:.0f} MB, largest worker {kids:.0f} MB")
+    if rss:
+        # flat memory: the writer's RSS at each quarter of the corpus should not grow with it
+        quarters = [rss[max(0, len(rss) * q // 4 - 1)] for q in (1, 2, 3, 4)]
+        print("writer RSS by articles done: " + ", ".join(f"{n}: {mb:.0f} MB" for n, mb in quarters))
     return 0
 
 
 _nlp = None
+
+
+def _current_rss_mb() -> float:
+    """Resident set size now (not the peak), from /proc; 0 where there is no /proc."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:
+        return 0.0
+    return pages * resource.getpagesize() / 2**20
 
 
 def _bare_init() -> None:

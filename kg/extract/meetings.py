@@ -209,6 +209,26 @@ def _parse_windows(doc: Doc, b: int, e: int) -> list[tuple[int, int]] | None:
     return windows
 
 
+def _antecedent(doc: Doc, b: int, mentions: list[Mention]) -> list[Mention]:
+    """The named person a subject "he" / "she" points back to: the nearest earlier subject
+    that is a person's name, in this sentence or the one before ("Trump joined the debate,
+    announcing he would meet the NRA"). Nothing when no such subject is near: a wrong
+    participant is worse than a missing one."""
+    people = [m for m in mentions if m.kind == "Person" and m.span.end <= b]
+    span = doc.char_span(b, b + 1, alignment_mode="expand")
+    if span is None or not people:
+        return []
+    sent = span[0].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start : span[0].i]):
+        if not tok.dep_.startswith("nsubj"):
+            continue
+        for m in reversed(people):
+            if m.span.begin <= tok.idx < m.span.end:
+                return [m]
+    return []
+
+
 def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int] | None:
     """The stretch of text a trigger governs, where its place is named: a verb's clause,
     or for a meeting noun that is subject or object, the clause of its verb ("a meeting
@@ -278,6 +298,9 @@ def _participants(
     parsed = _parse_windows(doc, trig.start(), trig.end()) if doc is not None else None
     windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
     for wb, we in windows:
+        if doc is not None and text[wb:we].lower() in {"he", "she"}:
+            out.extend(_antecedent(doc, wb, mentions))
+            continue
         gm = _GROUP.search(text, wb, we)
         if gm:
             tail_e = we

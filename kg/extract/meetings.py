@@ -191,10 +191,9 @@ def _parse_windows(doc: Doc, b: int, e: int) -> list[tuple[int, int]] | None:
         return None  # a verb coordinated with a noun: a misparse, so the words decide
     windows: list[tuple[int, int]] = []
     carrier = tok
-    while not any(c.dep_.startswith("nsubj") for c in carrier.children) and carrier.dep_ in {
-        "xcomp",
-        "conj",
-    }:
+    while not any(c.dep_.startswith("nsubj") for c in carrier.children) and (
+        carrier.dep_ in {"xcomp", "conj"} or _purpose(carrier)
+    ):
         carrier = carrier.head
     if tok.pos_ in {"VERB", "AUX"}:
         windows += [_subtree_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
@@ -204,9 +203,28 @@ def _parse_windows(doc: Doc, b: int, e: int) -> list[tuple[int, int]] | None:
             case = {g.lower_ for g in c.children if g.dep_ in {"case", "mark"}}
             if case & {"with", "between", "among", "amongst"}:
                 windows.append(_subtree_range(c))
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.head.lemma_.lower() in _ATTEND_VERBS:
+        # "X attended / held / hosted the meeting", "the meeting was attended by X"
+        verb = tok.head
+        if tok.dep_ in {"nsubj:pass", "nsubjpass"}:
+            end = _subtree_range(verb)[1]
+            windows += [(c.left_edge.idx, end) for c in verb.children if c.dep_ in {"obl:agent", "agent"}]
+        elif tok.dep_ in {"obj", "dobj"}:
+            windows += [_subtree_range(c) for c in verb.children if c.dep_.startswith("nsubj")]
     if tok.lower_ in {"bring", "brought", "brings", "bringing"}:
         windows = [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
     return windows
+
+
+#: Verbs whose subject (or passive agent) takes part in the meeting that is their object.
+_ATTEND_VERBS = frozenset("attend join hold host chair convene lead".split())
+#: Verbs of going somewhere: "travel to Tehran to meet X" puts the meeting in Tehran.
+_MOTION_VERBS = frozenset("travel go fly head arrive come visit return".split())
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose ("travel to Tehran to meet X"), whose subject is its head's."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
 
 
 def _antecedent(doc: Doc, b: int, mentions: list[Mention]) -> list[Mention]:
@@ -229,7 +247,7 @@ def _antecedent(doc: Doc, b: int, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int] | None:
+def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int, bool] | None:
     """The stretch of text a trigger governs, where its place is named: a verb's clause,
     or for a meeting noun that is subject or object, the clause of its verb ("a meeting
     will be held ... in Damascus"); "he met her on a trip, and they lived in Florida"
@@ -238,9 +256,11 @@ def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int] | None:
     if span is None or not len(span):
         return None
     tok = span[0]
+    if (_purpose(tok) or tok.dep_ == "xcomp") and tok.head.lemma_.lower() in _MOTION_VERBS:
+        return (*_subtree_range(tok.head), True)  # where one goes to meet: "to Tehran" too
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
         tok = tok.head
-    return _subtree_range(tok)
+    return (*_subtree_range(tok), False)
 
 
 def _qualifies_head(doc: Doc, m: Mention, wb: int, we: int) -> bool:
@@ -298,6 +318,7 @@ def _participants(
     parsed = _parse_windows(doc, trig.start(), trig.end()) if doc is not None else None
     windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
     for wb, we in windows:
+        wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
         if doc is not None and text[wb:we].lower() in {"he", "she"}:
             out.extend(_antecedent(doc, wb, mentions))
             continue
@@ -309,7 +330,8 @@ def _participants(
             cut = gm.end()
             for m in countries:
                 gap = text[cut : m.span.begin]
-                if cut != gm.end() and not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", gap):
+                first = cut == gm.end()
+                if not re.fullmatch(r"\s*(?:the\s*)?" if first else r"\s*(?:,|and|or|,\s*and)?\s*", gap):
                     break
                 cut = m.span.end
             countries = [m for m in countries if m.span.end <= cut]
@@ -464,12 +486,20 @@ def find_meetings(
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             groups.extend(p for p in parts if p.kind == "Group")
-            pb, pe = (_clause_range(doc, trig.start(), trig.end()) if parsed else None) or (trig.start(), se)
+            pb, pe, motion = (_clause_range(doc, trig.start(), trig.end()) if parsed else None) or (
+                trig.start(),
+                se,
+                False,
+            )
             places = [
                 m
-                for m in _list_mentions(text, max(pb, trig.start()), min(pe, se), mentions)
+                # where someone goes to meet may come before the trigger ("travel to Tehran to meet")
+                for m in _list_mentions(text, max(pb, sb) if motion else trig.start(), min(pe, se), mentions)
                 if m.kind in {"City", "Place"}
-                and re.search(r"\b(?:in|at)\s+$", text[max(sb, m.span.begin - 4) : m.span.begin])
+                and re.search(
+                    r"\b(?:in|at)\s+$" if not motion else r"\b(?:in|at|to)\s+$",
+                    text[max(sb, m.span.begin - 4) : m.span.begin],
+                )
             ]
             place = places[0] if places else None
             tm = _TIME.search(text, sb, se)

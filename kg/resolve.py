@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .gazetteer import load_gazetteer
@@ -143,6 +143,10 @@ def resolve(graph: ArticleGraph) -> Resolved:
     )
     for m in ordered:
         m.key = record(m)
+    for c in graph.claims:
+        if c.source.key.startswith("place/"):
+            c.source = _place_as_speaker(c.source, g)
+            c.source.key = record(c.source)
     if graph.chain.original is not None:
         graph.chain.original.key = record(graph.chain.original)
     if graph.chain.translator is not None:
@@ -155,6 +159,17 @@ def resolve(graph: ArticleGraph) -> Resolved:
                 if m is not None and not m.key:
                     m.key = record(m)
     return Resolved(graph, aid, actors)
+
+
+def _place_as_speaker(m: Mention, g) -> Mention:
+    """A place that says something ("Moscow denied", "Washington warned"): a city of a
+    known state speaks for that state; any other place, for its unnamed authorities. A
+    claimant is always an actor, never a place."""
+    entry = g.lookup(_strip_article(m.label)) or g.lookup(m.span.text)
+    state = g.entries.get(entry.country) if entry is not None and entry.country else None
+    if state is not None:
+        return replace(m, label=state.label, kind=state.kind, key="")
+    return replace(m, label=f"authorities in {_strip_article(m.label)}", kind="UnnamedActor", key="")
 
 
 def _meeting_mentions(graph: ArticleGraph) -> list[Mention]:

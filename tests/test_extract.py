@@ -145,3 +145,279 @@ def test_speaker_colon_lines():
     assert [(c.source.label, c.cue.text, c.content.text) for c in claims] == [
         ("WALLACE", ":", "Let us start with the news about the debate")
     ]
+
+
+def _explicit(body: str) -> list[tuple[str, str, str]]:
+    """(source span, cue, content) of each explicit claim, in text order."""
+    return [
+        (c.source_span.text if c.source_span else "", c.cue.text, c.content.text)
+        for c in run(body).claims
+        if c.quote_type != "implicit"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a stance verb outside the reporting lexicon, read off the parse
+        (
+            "The mayor wants to close the old bridge before the winter.",
+            ("The mayor", "wants", "to close the old bridge before the winter"),
+        ),
+        # a cognition verb with a finite clause
+        (
+            "The farmers believe that the new dam will flood their fields.",
+            ("The farmers", "believe", "the new dam will flood their fields"),
+        ),
+        # an object and its predicate ("called X Y")
+        (
+            "The union called the proposed contract an insult to its members.",
+            ("The union", "called", "the proposed contract an insult to its members"),
+        ),
+        # any verb with a subject and a that-clause reports a view, whatever its lemma
+        (
+            "The coach fumed that the referees had ignored every foul.",
+            ("The coach", "fumed", "the referees had ignored every foul"),
+        ),
+    ],
+)
+def test_stance_verbs_from_the_parse(body, expected):
+    assert expected in _explicit(body)
+
+
+def test_passive_agent_is_the_source():
+    claims = _explicit("The new library plan was endorsed by the city council on Tuesday.")
+    assert ("the city council", "was endorsed", "The new library plan") in claims
+
+
+def test_cue_keeps_its_auxiliaries_and_negation():
+    claims = _explicit("The committee has not denied that the budget was cut in half.")
+    assert claims == [("The committee", "has not denied", "the budget was cut in half")]
+
+
+def test_quotation_credited_with_a_dash():
+    claims = _explicit("“The river rose faster than anyone expected this spring.” ― Maria Lopez.")
+    assert claims == [("Maria Lopez", "―", "The river rose faster than anyone expected this spring.")]
+
+
+def test_reporting_clause_wins_over_a_verb_inside_its_content():
+    claims = _explicit("The new rules called for stricter checks at the port, officials said.")
+    assert ("officials", "said", "The new rules called for stricter checks at the port") in claims
+    assert all(cue != "called for" for _, cue, _ in claims)
+
+
+def test_coordinated_claims_split_the_content():
+    claims = _explicit(
+        "The senator agreed that the rules should change, but she said that the vote must wait until spring."
+    )
+    assert ("The senator", "agreed", "the rules should change") in claims
+    assert ("she", "said", "the vote must wait until spring") in claims
+
+
+def test_quotation_resumed_after_the_attribution():
+    claims = _explicit(
+        "“We will rebuild the school,” said Jana Novak, the head teacher. "
+        "“Classes restart in a tent next week.”"
+    )
+    assert ("Jana Novak, the head teacher", "said", "We will rebuild the school") in claims
+    assert ("Jana Novak, the head teacher", "said", "Classes restart in a tent next week.") in claims
+
+
+def test_quotation_paragraph_continues_the_last_speaker():
+    g = run(
+        "“The harvest was the worst in years,” the farmer said.\n\n“Nobody here remembers a summer this dry.”"
+    )
+    claims = [c for c in g.claims if c.quote_type != "implicit"]
+    assert [c.content.text for c in claims] == [
+        "The harvest was the worst in years",
+        "Nobody here remembers a summer this dry.",
+    ]
+    assert claims[1].source_span.text == "the farmer"
+
+
+def test_appositive_and_party_tag_stay_in_the_source_but_not_in_its_name():
+    g = run("Sen. Ruth Ellery (R-Ohio), who chairs the panel, said the hearing would go ahead.")
+    (c,) = [c for c in g.claims if c.quote_type != "implicit"]
+    assert c.source_span.text == "Sen. Ruth Ellery (R-Ohio), who chairs the panel"
+    assert "Ellery" in c.source.label and "panel" not in c.source.label
+
+
+def test_plural_noun_is_not_a_cue():
+    claims = _explicit("Both candidates face tough questions about their health and their finances.")
+    assert all(cue != "questions" for _, cue, _ in claims)
+
+
+def test_paragraph_ending_in_a_colon_introduces_what_was_said():
+    g = run("The regional paper reports:\n\nThe harbour will close for repairs until the end of March.")
+    claims = [c for c in g.claims if c.quote_type != "implicit"]
+    assert [(c.source_span.text, c.cue.text, c.content.text) for c in claims] == [
+        ("The regional paper", "reports:", "The harbour will close for repairs until the end of March")
+    ]
+
+
+def test_topic_preposition_joins_the_cue():
+    claims = _explicit("The bishop complained about the noise from the new stadium.")
+    assert ("The bishop", "complained about", "the noise from the new stadium") in claims
+
+
+def test_a_verb_of_knowing_needs_a_clause():
+    assert _explicit("The old sailor knew every island in the bay.") == []
+    assert ("The old sailor", "knew", "the storm would come before dawn") in _explicit(
+        "The old sailor knew that the storm would come before dawn."
+    )
+
+
+def test_participial_description_is_not_part_of_the_source():
+    claims = _explicit(
+        "“The factory will reopen,” said Tomas Berg, wearing a bright orange helmet at the gate."
+    )
+    assert claims[0][:2] == ("Tomas Berg", "said")
+
+
+def test_according_to_a_titled_name():
+    claims = _explicit("According to Mrs. Okafor, the clinic will open in May.")
+    assert claims == [("Mrs. Okafor", "According to", "the clinic will open in May")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The finance minister said the new budget will meet its deficit targets.",
+        "The company expects the plant to meet demand by the end of the year.",
+        "The conference call with investors lasted an hour.",
+    ],
+)
+def test_no_meeting_in_other_senses(body):
+    assert run(body).meetings == []
+
+
+def test_meeting_status_from_the_verb_clause_not_the_sentence():
+    g = run("When Ahmed Karimi met Mayor Lina Haddad, both refused to talk about next week.")
+    (m,) = g.meetings
+    assert m.status == "Held"
+
+
+def test_state_named_as_a_location_is_not_a_participant():
+    g = run("The senator met the family of a journalist detained in Egypt on Tuesday.")
+    (m,) = g.meetings
+    assert "Egypt" not in {p.label for p in m.participants}
+
+
+def test_meeting_place_is_in_the_meeting_clause():
+    g = run("The minister met the ambassador during a visit, and the delegation later flew to Lisbon.")
+    assert all(m.place is None for m in g.meetings)
+
+
+def test_addressee_after_told_is_not_the_content():
+    claims = _explicit(
+        "The bridge could reopen next month if the inspectors approve the repairs, "
+        "Mayor Ana Ruiz told The Valley Herald on Thursday."
+    )
+    assert claims == [
+        (
+            "Mayor Ana Ruiz",
+            "told",
+            "The bridge could reopen next month if the inspectors approve the repairs",
+        )
+    ]
+
+
+def test_sentence_split_after_an_initial_is_mended():
+    claims = _explicit('"The harbour is safe again," said John D. Kearney, a port official.')
+    assert claims == [("John D. Kearney, a port official", "said", "The harbour is safe again")]
+
+
+def test_heading_before_a_colon_is_not_a_speaker():
+    assert _explicit("The Week Ahead: the council will vote on the budget on Monday.") == []
+
+
+def test_relative_pronoun_is_the_source_span_and_names_its_antecedent():
+    g = run("The farmers, who fear that the new dam will flood their fields, marched to the capital.")
+    (c,) = [c for c in g.claims if c.quote_type != "implicit"]
+    assert (c.source_span.text, c.cue.text, c.content.text) == (
+        "who",
+        "fear",
+        "the new dam will flood their fields",
+    )
+    assert c.source.label == "farmers"
+
+
+def test_relative_clause_misattached_to_the_verb_still_names_the_noun():
+    g = run("The mayor met residents who said that the water from the new well was unsafe.")
+    (c,) = [c for c in g.claims if c.quote_type != "implicit"]
+    assert (c.source_span.text, c.source.label, c.cue.text) == ("who", "residents", "said")
+
+
+def test_pronoun_subject_of_a_meeting_is_the_named_subject_before_it():
+    g = run(
+        "Senator Dana Whitfield joined the debate on Wednesday, announcing she would meet with the mayor."
+    )
+    (m,) = g.meetings
+    assert m.status == "Planned" and any("Dana Whitfield" in p.label for p in m.participants)
+
+
+def test_who_attends_or_holds_a_meeting_takes_part():
+    g = run("The summit was attended by the Arab League and the African Union.")
+    (m,) = g.meetings
+    assert {"Arab League", "African Union"} <= {p.label for p in m.participants}
+    g = run("President Laura Chinchilla held a meeting with the Teachers Union on Sunday.")
+    (m,) = g.meetings
+    labels = " ".join(p.label for p in m.participants)
+    assert "Laura Chinchilla" in labels and "Teachers Union" in labels
+
+
+def test_travelling_somewhere_to_meet_puts_the_meeting_there():
+    g = run("Foreign Minister Ana Duarte will travel to Madrid next week to meet her Spanish counterpart.")
+    (m,) = g.meetings
+    assert m.status == "Planned" and m.place is not None and m.place.label == "Madrid"
+    assert any("Ana Duarte" in p.label for p in m.participants)
+
+
+def test_so_called_is_not_a_cue():
+    assert _explicit("Residents gathered near the so-called green zone of the old city on Friday.") == []
+
+
+def test_quoted_speaker_with_an_age_between_commas():
+    claims = _explicit("“I have never missed a single vote in this hall,” Mr. Alvarez, 82, told me.")
+    assert claims[0][1:] == ("told", "I have never missed a single vote in this hall")
+    assert claims[0][0].startswith("Mr. Alvarez")
+
+
+@pytest.mark.parametrize(
+    "headline,expected",
+    [
+        (
+            "Governor Urges Calm After Flood Damages River Towns",
+            [("Governor", "Urges", "Calm After Flood Damages River Towns")],
+        ),
+        (
+            "River Towns Will Need Years To Rebuild, Governor Says",
+            [("Governor", "Says", "River Towns Will Need Years To Rebuild")],
+        ),
+        ("Terror Suspect Named By Police Before Briefing", []),
+    ],
+)
+def test_title_case_headline(headline, expected):
+    text = headline + "\n\nThe river rose overnight."
+    g = extract(Article(text=text, title=headline, origin="test"), load_pipeline()(text))
+    assert [
+        (c.source_span.text, c.cue.text, c.content.text) for c in g.claims if c.quote_type != "implicit"
+    ] == expected
+
+
+def test_a_document_that_reads_is_a_source():
+    claims = _explicit("A letter from the parents reads that the school will stay open through the summer.")
+    assert claims == [("A letter from the parents", "reads", "the school will stay open through the summer")]
+    assert _explicit("The minister reads the newspaper on the train every morning.") == []
+
+
+def test_claimant_of_a_description_with_a_named_appositive_is_the_name():
+    g = run("The UN envoy for Libya, Karim Benali, warned that the truce was collapsing.")
+    (c,) = [c for c in g.claims if c.quote_type != "implicit"]
+    assert c.source.label == "Karim Benali"
+
+
+def test_a_state_after_a_preposition_is_not_the_speaker():
+    g = run("The special envoy for Yemen warned that the ceasefire was at risk.")
+    (c,) = [c for c in g.claims if c.quote_type != "implicit"]
+    assert c.source.label != "Yemen" and "envoy" in c.source.label

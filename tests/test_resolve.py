@@ -34,7 +34,8 @@ def test_an_office_named_without_a_name_is_one_actor_per_article(tmp_path):
 
 
 def test_a_capital_that_speaks_is_its_state(tmp_path):
-    kg = _ingest(tmp_path, {"a": "Raids\n\nMoscow denied on Friday that its aircraft had struck the hospital.\n"})
+    body = "Raids\n\nMoscow denied on Friday that its aircraft had struck the hospital.\n"
+    kg = _ingest(tmp_path, {"a": body})
     q = "SELECT ?l ?t WHERE { ?c a kg:Claim ; kg:claimant ?a . ?a rdfs:label ?l ; a ?t }"
     rows = {(r["l"].value, r["t"].value.rsplit("#", 1)[-1]) for r in kg.query(q)}
     assert ("Russia", "Country") in rows and not any(t == "City" for _, t in rows)

@@ -57,7 +57,9 @@ def load_gold(folder: str | Path) -> dict[Path, list[Gold]]:
     for ann in anns:
         g = Gold(_text_for(ann))
         for n, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.startswith("T"):
+            # a span whose text holds a line break continues on the next line, which may
+            # itself start with "T" ("The number …"): only "T<id><tab>" opens an annotation
+            if not re.match(r"T\d+\t", line):
                 continue
             try:
                 _, info, _ = line.split("\t", 2)

@@ -113,7 +113,8 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
     mentions = find_mentions(text, doc)
     if not doc.has_annotation("ENT_IOB"):
         mentions = sorted(mentions + _person_names(text, mentions, sentences), key=lambda m: m.span.begin)
-    claims = find_claims(text, sentences, mentions, doc)
+    # a claim must name who made it: a rule that found no words for the speaker drops out
+    claims = [c for c in find_claims(text, sentences, mentions, doc) if c.source.label.strip()]
     # claim sources are mentions too (a person named only as a speaker), but not the
     # pronouns and nominal references that only point back to one
     spans = {m.span for m in mentions}

@@ -4,6 +4,12 @@ Rules work per paragraph so a quotation can run over several sentences. Shapes c
     “Q,” SOURCE said.        “Q,” said SOURCE.       SOURCE said (that|:) Q.
     Q, writes SOURCE.        Q, SOURCE said.         According to SOURCE, Q.   Q, according to SOURCE.
     SOURCE described X as “Q”.                       SOURCE told REPORTERS (that) Q.
+    “Q1,” SOURCE said. “Q2.”  (and quote paragraphs that follow)   “Q” ― SOURCE
+    SOURCE said:  ¶ Q         (a paragraph ending in a cue and a colon introduces the next)
+With a dependency parse, any verb of speech, cognition, volition or evaluation
+(lexicon.STANCE_VERBS), and any verb taking a subject and a "that"-clause, is a cue: its
+subject (or the agent of a passive, the antecedent of "who", the controller of "to …") is
+the source and its complement the content ("X wants to …", "X called Y a Z").
 Pronouns ("he said") and nominal references ("the statement argued") go to the last
 compatible claimant; sources with no proper name are kept as unnamed actors.
 """
@@ -13,10 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Claim, Mention, Span
-from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRONOUNS, cue_regex
+from .lexicon import (
+    COGNITION_VERBS,
+    CUE_FORMS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    STANCE_FORMS,
+    STANCE_VERBS,
+    cue_regex,
+)
 from .mentions import classify_name, name_runs
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
@@ -47,14 +61,19 @@ _BOUNDARY_WORDS = {
     "as",
     "so",
 }
-_BOUNDARY = re.compile(r"[,;:(\[—–]|[”\"](?=\s)|\b(?:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b")
+# a bracket opens a clause break, but not a short tag that closes at once ("Pence (R-Ind.)")
+_BOUNDARY = re.compile(
+    r"[,;:\[—–]|\((?![^()]{1,20}\))|[”\"](?=\s)|\b(?i:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b"
+)
 _APPOSITIVE = re.compile(
     r"\s*(?:(?:But|And|Meanwhile|However|Still|Yet|On\s+\w+|Last\s+\w+)\s*,?\s+)?"
     r"(?P<name>(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)"
     r"(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|\([^)]{1,12}\))){0,4})"
     r",\s+(?P<desc>[^,;“”\"]{2,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80}|,\s+[^,;“”\"]{2,40}){0,3}),\s*"
 )
-_PARTICIPLE_AFTER = re.compile(r",\s+(?:" + "|".join(PARTICIPLE_CUES) + r")\b")
+_PARTICIPLE_AFTER = re.compile(
+    r",[”\"’']*\s+(?:(?:even|also|then)\s+)?(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
+)
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|you"
     r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
@@ -87,8 +106,31 @@ def paragraphs(text: str, sentence_bounds: list[tuple[int, int]]) -> list[Paragr
         sents = [(max(sb, b), min(se, e)) for sb, se in sentence_bounds if sb < e and se > b]
         sents = [(sb, se) for sb, se in sents if text[sb:se].strip()]
         if sents:
-            paras.append(Paragraph(b, e, sents))
+            paras.append(Paragraph(b, e, _mend(text, sents)))
     return paras
+
+
+# a full stop that ends an initial or a title, not a sentence ("John D.", "Sen.")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z][a-z]+\s[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|St|Jr|Sr|No|vs"
+    r"|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$"
+)
+
+
+def _mend(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin sentences the segmenter split inside one: after a word with no closing
+    punctuation ("… Trump lawyer | Marc Kasowitz said."), or before a lowercase word or a
+    comma ("Sen. Jo Doe (D-Vt. | ), who chairs …")."""
+    out = [sents[0]]
+    for sb, se in sents[1:]:
+        prev = text[out[-1][0] : out[-1][1]].rstrip()
+        nxt = text[sb:se].lstrip()
+        ends = re.search(r"[.!?:;\"”’')\]…]$", prev) and not _ABBREVIATION.search(prev)
+        if not ends or re.match(r"[a-z,;)\]]", nxt):
+            out[-1] = (out[-1][0], se)
+        else:
+            out.append((sb, se))
+    return out
 
 
 def _strip(text: str, b: int, e: int, chars: str = " \t\n,;:") -> tuple[int, int]:
@@ -126,7 +168,7 @@ def _quotes(text: str, para: Paragraph) -> list[tuple[int, int]]:
     ]
 
 
-def _source_before(text: str, sent_b: int, cue_b: int) -> tuple[int, int] | None:
+def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -> tuple[int, int] | None:
     """The noun phrase right before a cue, back to a clause boundary."""
     left = text[sent_b:cue_b]
     skip = _SKIP_BEFORE_CUE.search(left)
@@ -143,6 +185,8 @@ def _source_before(text: str, sent_b: int, cue_b: int) -> tuple[int, int] | None
     if left.rstrip().endswith(","):
         appos = _APPOSITIVE.fullmatch(text, sent_b, end)
         if appos:
+            if _participial(doc, appos.start("desc")):  # "Jo Doe, wearing a red cap, said"
+                return appos.start("name"), appos.end("name")
             return _strip(text, appos.start("name"), appos.end("desc"), " \t\n,;:")
     b, e = _strip(text, start, end, ' \t\n,;:"“”')
     # a reporting verb inside the phrase starts a new clause ("Merrill says Machado")
@@ -166,17 +210,38 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     if cue is None or not len(cue):
         return None
     verb = cue[0]
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and not c.is_space]
+    subj = next((c for c in subjects if c.i < verb.i), None)
     if subj is None:
         return None
-    b = subj.left_edge.idx
-    last = subj.right_edge
-    while last.i > subj.i and last.is_punct:
-        last = last.nbor(-1)
-    e = last.idx + len(last)
-    if b < sb or e > cue_b or re.search(r"[,;:“”\"]", doc.text[e:cue_b]):
-        return None  # a subject set off by a comma is not this cue's ("…, writes SY 24")
+    b, e = _phrase(subj.left_edge, subj.right_edge, head=subj)
+    if b < sb or e > cue_b:
+        return None
+    # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
+    # closes the subject's own appositive or relative clause ("Jo Doe, a lawyer, said")
+    closes_appositive = re.fullmatch(r"\s*,\s*[a-z\s]*", doc.text[e:cue_b]) and any(
+        c.dep_ in {"appos", "acl:relcl", "advcl:relcl"} and c.i > subj.i and c.right_edge.idx < e <= cue_b
+        for c in subj.children
+    )
+    if re.search(r"[,;:“”\"]", doc.text[e:cue_b]) and not closes_appositive:
+        return None
     return b, e
+
+
+def _antecedent(doc: Doc | None, src: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun source ("who", "which") stands for."""
+    toks = doc.char_span(*src, alignment_mode="expand") if doc is not None else None
+    if toks is None or len(toks) != 1 or toks[0].lower_ not in _RELATIVE:
+        return None
+    pron = toks[0]
+    if not pron.head.dep_.endswith("relcl"):
+        return None
+    noun = pron.head.head
+    if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:  # misattached: take the word before
+        noun = doc[pron.i - 1] if pron.i and not doc[pron.i - 1].is_punct else doc[max(pron.i - 2, 0)]
+        if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return None
+    return _edges(noun.left_edge if noun.left_edge.i <= noun.i else noun, noun)
 
 
 def _inside_name(text: str, b: int, e: int) -> bool:
@@ -186,9 +251,10 @@ def _inside_name(text: str, b: int, e: int) -> bool:
     return bool(prev and nxt and prev.group(1)[:1].isupper() and nxt.group(1)[:1].isupper())
 
 
-def _source_after(text: str, cue_e: int, sent_e: int) -> tuple[int, int] | None:
+def _source_after(text: str, cue_e: int, sent_e: int, doc: Doc | None = None) -> tuple[int, int] | None:
     """The noun phrase after an inverted cue ("said Ahwazi", "writes SY 24"), up to the
-    sentence end; only short phrases, since a long tail is a clause, not a name."""
+    sentence end; only short phrases, since a long tail is a clause, not a name (nor is a
+    phrase the parse finds a verb in: "said the hearing would go ahead")."""
     # a full stop ends the name only where it ends the sentence, not after an initial or a
     # title ("said John D. Podesta", "said Mr. Burman.")
     m = re.match(
@@ -203,9 +269,29 @@ def _source_after(text: str, cue_e: int, sent_e: int) -> tuple[int, int] | None:
     if cut:
         e = b + cut.start()
     words = text[b:e].split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 or words[0] in _BOUNDARY_WORDS:
         return None
+    toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if toks is not None and any(t.pos_ in {"VERB", "AUX"} for t in toks):
+        return None
+    b, e = _close_bracket(text, b, e)
+    if not cut:
+        # "said Jo Doe, a lawyer for the city, who …": the description that closes the
+        # sentence belongs to the source phrase (the resolver names the speaker by its head)
+        appos = re.match(r",\s+([^“”\"]{3,240}?)[.!?]?\s*$", text[e:sent_e])
+        if appos and len(appos.group(1).split()) <= 35 and not _participial(doc, e + appos.start(1)):
+            e += appos.end(1)
     return b, e
+
+
+def _participial(doc: Doc | None, b: int) -> bool:
+    """Whether a phrase opens with a participle ("wearing a red cap", "clad in …", "speaking
+    to reporters"): a description of the moment, not of who the speaker is."""
+    word = re.match(r"\w+", doc.text[b : b + 30]) if doc is not None else None
+    if doc is None or word is None:
+        return False
+    toks = doc.char_span(b, b + word.end(), alignment_mode="expand")
+    return bool(toks) and (toks[0].pos_ == "VERB" or toks[0].tag_ in {"VBG", "VBN"})
 
 
 @dataclass
@@ -220,6 +306,21 @@ class _Resolver:
 
     def source(self, text: str, b: int, e: int, cue_lemma: str) -> Mention:
         phrase = text[b:e]
+        head = re.match(r"[^,]+?(?=\s*,\s)", phrase)
+        if head and not re.search(r"\b(?:and|or)\s*$", head.group()) and len(head.group().split()) <= 8:
+            he = b + head.end()
+            named = self._named_appositive(text, he, e)
+            if named is not None and not any(
+                m.kind == "Person" and b <= m.span.begin and m.span.end <= he for m in self.mentions
+            ):
+                # "The UN envoy for Syria, Geir Pedersen,": the description names no one, the
+                # appositive does
+                return self.source(text, *named, cue_lemma)
+            # "Jo Doe, a lawyer for the city": the name before the appositive is who speaks
+            return self.source(text, b, b + head.end(), cue_lemma)
+        tag = re.search(r"\s*\([^()]{1,20}\)$", phrase)
+        if tag and tag.start() > 0:
+            return self.source(text, b, b + tag.start(), cue_lemma)  # "Jo Doe (D-Ohio)": a party tag
         low = phrase.lower()
         words = low.split()
         if low in PRONOUNS:
@@ -252,17 +353,20 @@ class _Resolver:
             )
         inside = [m for m in self.mentions if b <= m.span.begin and m.span.end <= e]
         affiliations = tuple(dict.fromkeys(m.label for m in inside if m.kind in {"Country", "City", "Place"}))
-        # a known actor that is the head of the phrase (ends it)
+        # a known actor that is the head of the phrase (ends it, and no preposition governs
+        # it: "the envoy for Syria" is an envoy, not Syria)
         for m in reversed(inside):
             if m.kind in {"City", "Place"}:
                 continue  # a speaker is never a place; a name the NER called one is reread below
+            if _governed(text, b, m.span.begin):
+                continue
             if m.span.end >= e - 1 or (m.span.begin == b and m.span.end == e):
                 return self._remember(
                     Mention(m.span, m.label, m.kind, affiliations=m.affiliations or (), key=m.key)
                 )
         runs = [(rb + b, re_ + b) for rb, re_ in name_runs(phrase)]
         runs = [r for r in runs if not _only_demonyms(text[r[0] : r[1]], inside)]
-        if runs and runs[-1][1] >= e - 1:
+        if runs and runs[-1][1] >= e - 1 and not (len(runs) > 1 and _governed(text, b, runs[-1][0])):
             rb, re_ = runs[-1]
             name = re.sub(r"^(?:The|the)\s+", "", text[rb:re_])
             if name.startswith("The "):
@@ -282,6 +386,17 @@ class _Resolver:
             plural=not words or words[-1].endswith("s"),
         )
 
+    def _named_appositive(self, text: str, b: int, e: int) -> tuple[int, int] | None:
+        """The span of ", Geir Pedersen," after a description, when it is a person's name."""
+        m = re.match(r"\s*,\s*([^,]+?)\s*,?\s*$", text[b:e])
+        if m is None:
+            return None
+        nb, ne = b + m.start(1), b + m.end(1)
+        for mention in self.mentions:
+            if mention.kind == "Person" and mention.span.begin <= nb and ne <= mention.span.end + 1:
+                return nb, ne
+        return None
+
     def _remember(self, m: Mention, plural: bool = False) -> Mention:
         self.last_any = m
         if m.kind == "Person":
@@ -298,6 +413,11 @@ class _Resolver:
         return m
 
 
+def _governed(text: str, b: int, at: int) -> bool:
+    """Whether the word at `at` follows a preposition inside the phrase starting at `b`."""
+    return bool(re.search(r"\b(?:of|for|from|in|at|to|with|on|by)\s+(?:the\s+)?$", text[b:at], re.I))
+
+
 def _only_demonyms(run: str, inside: list[Mention]) -> bool:
     return all(
         w in {m.span.text for m in inside if m.kind == "Country"} or w.lower() in {"the"}
@@ -312,26 +432,25 @@ def find_claims(
     grammatical subject bounds the source phrase; without one, clause boundaries do."""
     resolver = _Resolver(mentions, doc if doc is not None and doc.has_annotation("DEP") else None)
     claims: list[Claim] = []
-    used_content: list[tuple[int, int]] = []
-    for para in paragraphs(text, sentence_bounds):
+    speaker: Claim | None = None  # the last direct quotation, for quote paragraphs after it
+    paras = paragraphs(text, sentence_bounds)
+    for i, para in enumerate(paras):
         quotes = _quotes(text, para)
-        colon = _colon_claim(text, para, resolver)
-        if colon is not None and not _clashes(colon, used_content, allow_nested=False):
-            used_content.append((colon.content.begin, colon.content.end))
-            claims.append(colon)
+        lead = _lead_in(text, paras[i - 1], para, resolver) if i else _headline(text, para, resolver)
+        for first in (_colon_claim(text, para, resolver), lead, _dash_credit(text, para, resolver)):
+            if first is not None:
+                _add(text, first, claims, allow_nested=False)
         for sb, se in para.sentences:
+            found: list[tuple[Claim, bool]] = []
             for m in _CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):
                     continue  # words inside a quotation are the quoted speech, not its cue
                 claim = _claim_at(text, para, sb, se, m, quotes, resolver)
-                if claim is None:
-                    continue
-                coordinated = re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb : m.start()])
-                if _clashes(claim, used_content, allow_nested=bool(coordinated)):
-                    continue
-                cb, ce = claim.content.begin, claim.content.end
-                used_content.append((cb, ce))
-                claims.append(claim)
+                if claim is not None:
+                    coordinated = re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb : m.start()])
+                    found.append((claim, bool(coordinated)))
+            for claim, coordinated in _outer_first(found):
+                _add(text, claim, claims, allow_nested=coordinated)
             for m in _NOUN_CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):
                     continue
@@ -352,11 +471,376 @@ def find_claims(
                     se,
                     "indirect",
                 )
-                if claim is not None and not _clashes(claim, used_content, allow_nested=True):
-                    used_content.append((claim.content.begin, claim.content.end))
-                    claims.append(claim)
+                if claim is not None:
+                    _add(text, claim, claims, allow_nested=True)
+            if resolver.doc is not None:
+                for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
+                    _add(text, claim, claims, allow_nested=False)
+        for claim in [c for c in claims if para.begin <= c.cue.begin < para.end]:
+            more = _continued_quote(text, para, claim, quotes)
+            if more is not None:
+                _add(text, more, claims, allow_nested=False)
+        speaker = _quote_paragraph(text, para, claims, speaker)
+    for claim in claims:
+        _topic_into_cue(text, claim)
+        if resolver.doc is not None:
+            claim.cue = _verb_group(text, resolver.doc, claim.cue)
     claims.sort(key=lambda c: c.evidence.begin)
     return claims
+
+
+_CUE_MODIFIERS = {"aux", "aux:pass", "advmod"}
+
+
+def _topic_into_cue(text: str, claim: Claim) -> None:
+    """ "spoke of X", "complained about X": the preposition right after the verb is part of
+    the cue, and what follows it is the content."""
+    cue, content = claim.cue, claim.content
+    if content.begin < cue.end or text[cue.end : content.begin].strip():
+        return
+    topic = _TOPIC_START.match(text, content.begin, content.end)
+    if topic is None or len(text[topic.end() : content.end].split()) < 2:
+        return
+    cue_e = content.begin + len(topic.group(1))
+    claim.cue = Span(cue.begin, cue_e, text[cue.begin : cue_e])
+    claim.content = Span(topic.end(), content.end, text[topic.end() : content.end])
+
+
+def _modifies_cue(tok: Token) -> bool:
+    """An auxiliary, adverb or negation that belongs with the cue verb it precedes."""
+    return (tok.dep_ in _CUE_MODIFIERS and tok.is_alpha) or tok.lower_ in {"n't", "not"}
+
+
+def _verb_group(text: str, doc: Doc, cue: Span) -> Span:
+    """The cue verb with the auxiliaries and adverbs right before it that belong to it
+    ("has also said", "did not deny") and a colon that introduces the content ("said:"):
+    tense, modality and negation are part of how the source put it."""
+    toks = doc.char_span(cue.begin, cue.end, alignment_mode="expand")
+    if toks is None or not len(toks) or toks[0].pos_ != "VERB":
+        return cue
+    verb = toks[0]
+    b, e = cue.begin, cue.end
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and _modifies_cue(doc[i]):
+        b = doc[i].idx
+        i -= 1
+    colon = re.match(r"\s*:", text[e : e + 3])
+    if colon:
+        e += colon.end()
+    return cue if (b, e) == (cue.begin, cue.end) else Span(b, e, text[b:e])
+
+
+# --- attributions read off the dependency parse -------------------------------------------
+#
+# The patterns above need a reporting verb in a fixed word order. The parse generalises them
+# to any verb of speech, cognition, volition or evaluation (lexicon.STANCE_VERBS): the
+# grammatical subject is the source and the verb's complement is the content, whatever
+# the word order or the words in between. It runs after the surface patterns and only
+# adds cues they did not take, so their tested readings stand.
+
+_SUBJ_DEPS = {"nsubj"}
+_CLAUSE_DEPS = {"ccomp", "xcomp"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_NOT_SOURCES = {"this", "that", "there", "which", "what", "these", "those"}
+_TOPIC_CASES = {"about", "of", "on", "for", "against", "over"}
+# verbs of saying whose object is the addressee and whose prepositional phrase is the venue
+_SAYING = {"say", "tell", "inform", "remind", "assure", "notify"}
+_TOPIC_START = re.compile(r"(" + "|".join(sorted(_TOPIC_CASES)) + r")\s+")
+
+
+def _parse_claims(
+    text: str, resolver: _Resolver, sb: int, se: int, quotes: list[tuple[int, int]], claims: list[Claim]
+) -> list[Claim]:
+    """Claims whose cue is a stance verb in the sentence the surface patterns left alone."""
+    doc = resolver.doc
+    span = doc.char_span(sb, se, alignment_mode="contract") if doc is not None else None
+    if span is None:
+        return []
+    taken = [(c.cue.begin, c.cue.end) for c in claims]
+    taken += [(c.source_span.begin, c.source_span.end) for c in claims if c.source_span is not None]
+    heads = _participle_heads(doc, claims)
+    out: list[Claim] = []
+    for tok in span:
+        if tok.pos_ != "VERB" or (_stance_lemma(tok) is None and not _takes_proposition(tok)):
+            continue
+        if any(b <= tok.idx < e for b, e in taken) or any(qb < tok.idx < qe - 1 for qb, qe in quotes):
+            continue  # a cue already used, or words inside a quotation
+        if tok.i in heads or (tok.i and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
+            continue  # a participle's own claim covers it; or a compound ("so-called")
+        claim = _parse_claim(text, resolver, tok, sb, se, quotes)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+# verbs that take a finite clause without reporting anyone's view of it
+_NON_ATTITUDE = set("make ensure mean be have get let help seem appear happen matter turn prove".split())
+
+
+def _takes_proposition(verb: Token) -> bool:
+    """A verb with a subject and a finite "that"-clause after it is a verb of saying or
+    thinking whatever its lemma ("X fumed that …", "Y reckons that …"): only
+    propositional-attitude verbs select such a complement."""
+    if verb.lemma_.lower() in _NON_ATTITUDE or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    for c in verb.rights:
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+    return False
+
+
+def _stance_lemma(tok: Token) -> str | None:
+    """The stance verb a token is, by its form first (the parser's lemmatiser clips some:
+    "rul", "blam"), else by its lemma."""
+    lemma = STANCE_FORMS.get(tok.lower_) or tok.lemma_.lower()
+    return lemma if lemma in STANCE_VERBS else None
+
+
+def _participle_heads(doc: Doc, claims: list[Claim]) -> set[int]:
+    """Verbs a claimed participle hangs from: in "denied the report, saying …" the claim
+    is what "saying" carries; "denied the report" is the act it comments on."""
+    heads: set[int] = set()
+    for c in claims:
+        cue = doc.char_span(c.cue.begin, c.cue.end, alignment_mode="expand")
+        for t in cue or ():
+            if t.dep_ in {"advcl", "xcomp", "conj"} and t.tag_ == "VBG":
+                heads.add(t.head.i)
+    return heads
+
+
+def _parse_claim(
+    text: str, resolver: _Resolver, verb: Token, sb: int, se: int, quotes: list[tuple[int, int]]
+) -> Claim | None:
+    src, content = _passive_agent(verb) or (_dep_source(verb), _dep_content(verb))
+    refers = None
+    relative = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE), None)
+    if relative is not None and verb.dep_.endswith("relcl") and src is not None:
+        # "officials, who said …": the source is the relative pronoun, standing for them
+        refers, src = src, (relative.idx, relative.idx + len(relative))
+    if _stance_lemma(verb) in COGNITION_VERBS and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        return None  # "knew the hoodlums", "maintains a wide lead": no view is reported
+    if src is None and content is not None and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        # the parse lost the subject (a paragraph break taken for it): read the words before
+        # the verb back to a clause boundary, as the surface patterns do
+        src = _source_before(text, sb, verb.idx, resolver.doc)
+        if src is not None and (len(text[src[0] : src[1]].split()) > 8 or not _verbless(resolver.doc, *src)):
+            src = None
+    if src is None or content is None:
+        return None
+    # a phrase the parse runs over a sentence break is cut at it ("Headline\n\nTrump wants")
+    src = _strip(text, max(src[0], sb), min(src[1], se))
+    content = _strip(text, max(content[0], sb), min(content[1], se))
+    sb_, se_ = src
+    cb, ce = content
+    if se_ <= sb_ or ce <= cb or sb_ < ce and cb < se_:
+        return None  # nothing left in the sentence, or the source sits in the content
+    phrase = text[sb_:se_]
+    # an active stance verb's "it" refers (to a paper, a report, a letter); the expletive "it"
+    # of "it is said" is a passive subject and never gets here
+    plain = phrase.lower() not in _NOT_SOURCES and (phrase.lower() == "it" or _looks_like_source(phrase))
+    if refers is None and not plain:
+        return None
+    for qb, qe in quotes:  # a quotation that opens in the content runs to its closing mark
+        if cb <= qb < ce and qe > ce:
+            ce = qe
+    if len(text[cb:ce].split()) < 2:
+        return None
+    cue_e = verb.idx + len(verb)
+    prt = next((c for c in verb.children if c.dep_ == "compound:prt" and c.i == verb.i + 1), None)
+    if prt is not None:
+        cue_e = prt.idx + len(prt)
+    inner = [q for q in quotes if cb <= q[0] and q[1] <= ce + 1]
+    qtype = "direct" if text[cb] in _OPEN and text[ce - 1] in _CLOSE else "mixed" if inner else "indirect"
+    lemma = (_stance_lemma(verb) or verb.lemma_.lower()) + (" " + prt.text.lower() if prt is not None else "")
+    return _build(text, resolver, src, (verb.idx, cue_e), lemma, (cb, ce), sb, max(se, ce), qtype, refers)
+
+
+_LEAD_WORDS = {"but", "and", "or", "so", "then", "yet", "though", "although", "while", "because", "also"}
+
+
+def _phrase(first: Token, last: Token, head: Token) -> tuple[int, int]:
+    """Character span of a noun phrase from the parse: without a conjunction the clause
+    opens with ("but the council") or trailing punctuation, but keeping the closing
+    bracket of a tag inside it ("Sen. Jane Doe (D-Ore.)")."""
+    doc = head.doc
+    i, j = first.i, last.i
+    while i < head.i and (doc[i].lower_ in _LEAD_WORDS or doc[i].pos_ in {"PUNCT", "ADV", "INTJ", "SPACE"}):
+        i += 1
+    while j > head.i and doc[j].pos_ in {"PUNCT", "SPACE"}:
+        if doc[j].text == ")" and "(" in doc[i:j].text:
+            break
+        j -= 1
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _passive_agent(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Y was endorsed by X": X is the source and Y what the stance is about."""
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+    if agent is None or patient is None:
+        return None
+    first = next((t for t in agent.subtree if t.dep_ != "case" or t.head.i != agent.i), agent)
+    last = agent
+    for c in agent.rights:  # "by the council on Tuesday": the date is when, not who
+        when = c.ent_type_ in {"DATE", "TIME"} or any(
+            k.dep_ == "case" and k.lower_ in {"on", "in", "at", "during", "after", "before", "since"}
+            for k in c.children
+        )
+        if not when:
+            last = c.right_edge
+    about = _phrase(patient.left_edge, patient.right_edge, head=patient)
+    return _phrase(first, last, head=agent), about
+
+
+def _edges(first: Token, last: Token) -> tuple[int, int]:
+    """Character span from one token to another, without punctuation at either end."""
+    doc = first.doc
+    i, j = first.i, last.i
+    while i < j and (doc[i].is_punct and doc[i].text not in _OPEN):
+        i += 1
+    while j > i and (doc[j].is_punct and doc[j].text not in _CLOSE):
+        j -= 1
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
+    """The verb's subject phrase; a relative pronoun stands for the noun it modifies, and a
+    subjectless participle or coordinated verb shares its head's subject."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and not c.is_space), None)
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_.endswith("relcl"):
+            return _antecedent(verb.doc, (subj.idx, subj.idx + len(subj)))
+        if subj.pos_ == "PRON" and subj.lower_ in {"nobody", "something", "nothing", "anything"}:
+            return None  # no one in particular
+        if subj.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "VERB", "AUX", "PART", "PUNCT"}:
+            return None  # "In", "Though": a misparse, not a phrase naming anyone
+        return _phrase(subj.left_edge, subj.right_edge, head=subj)
+    head = verb.head
+    if depth >= 2 or head.i >= verb.i:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(head.left_edge, head, head=head)  # "footage of Clinton asking, …"
+    infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.dep_ == "xcomp":
+        # object control: "forced Stumpf to admit …", "urged voters to reject …"
+        ctrl = next((c for c in head.children if c.dep_ in {"obj", "iobj"} and c.i < verb.i), None)
+        if ctrl is not None and ctrl.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return _phrase(ctrl.left_edge, ctrl.right_edge, head=ctrl)
+    if verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
+        return _dep_source(head, depth + 1)
+    return None
+
+
+def _dep_content(verb: Token) -> tuple[int, int] | None:
+    """What the verb reports: its clausal complement, else its object (with a predicate:
+    "called the plan a disaster"), else a topic phrase ("spoke about the economy")."""
+    right = list(verb.rights)
+    clause = [c for c in right if c.dep_ in _CLAUSE_DEPS]
+    # "told The Huffington Post", "said on Fox News": whom and where, not what
+    phrasal = _stance_lemma(verb) not in _SAYING
+    obj = [c for c in right if c.dep_ in {"obj", "iobj"}] if phrasal else []
+    if clause:
+        first = clause[0]
+        if obj and obj[0].i < first.i and clause[0].dep_ == "xcomp":
+            first = obj[0]  # "called the charges unsubstantiated"
+        b, e = _edges(first.left_edge, clause[-1].right_edge)
+    elif obj:
+        b, e = _edges(obj[0].left_edge, obj[-1].right_edge)
+    else:
+        topic = [
+            c
+            for c in right
+            if phrasal
+            and c.dep_ == "obl"
+            and any(k.dep_ == "case" and k.lower_ in _TOPIC_CASES for k in c.children)
+        ]
+        if topic:
+            b, e = _edges(topic[0].left_edge, topic[0].right_edge)
+        else:
+            fronted = _fronted_content(verb)
+            if fronted is None:
+                return None
+            b, e = fronted
+    mark = re.match(r"that\s+", verb.doc.text[b:e])
+    if mark:
+        b += mark.end()
+    return b, e
+
+
+def _fronted_content(verb: Token) -> tuple[int, int] | None:
+    """Content put before a verb with nothing after it: "Q, the source added" parses as a
+    clausal complement on the left, or as the verb hanging off Q's clause (parataxis)."""
+    left = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    if left:
+        return _edges(left[0].left_edge, left[-1].right_edge)
+    head = verb.head
+    if verb.dep_ == "parataxis" and head.i < verb.i:
+        last = verb.left_edge.i - 1
+        if last > head.left_edge.i:
+            return _edges(head.left_edge, head.doc[last])
+    return None
+
+
+# "The Times reports:" / "Sanders made the following comment:" closing a paragraph
+_LEAD_IN = re.compile(r"(?P<cue>\w+)(?:\s+the\s+following(?:\s+\w+)?)?\s*:\s*$")
+
+
+def _lead_in(text: str, prev: Paragraph, para: Paragraph, resolver: _Resolver) -> Claim | None:
+    """A paragraph that ends "SOURCE said:" introduces the next paragraph as what was said
+    (block quotes, transcripts); the cue runs from the verb to the colon."""
+    sb, se = prev.sentences[-1]
+    m = _LEAD_IN.search(text, sb, se)
+    form = m.group("cue").lower() if m else ""
+    lemma = CUE_FORMS.get(form) or STANCE_FORMS.get(form)
+    if m is None or lemma is None:
+        return None
+    cue_b = m.start("cue")
+    cue_e = m.start() + len(m.group().rstrip())
+    src = _parse_subject(resolver.doc, sb, cue_b, m.end("cue"))
+    src = src or _source_before(text, sb, cue_b, resolver.doc)
+    b, e = _strip(text, para.begin, para.end, " \t\n\xa0")
+    if src is None or not _looks_like_source(text[src[0] : src[1]]) or len(text[b:e].split()) < 3:
+        return None
+    qtype = "direct" if text[b] in _OPEN or text[b : b + 2] == "''" else "indirect"
+    return _build(text, resolver, src, (cue_b, cue_e), lemma, (b, e), sb, e, qtype)
+
+
+def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
+    """A title-case headline in the news register: "Senator Urges Calm After Storm",
+    "Storm Damage Is Worse Than Feared, Mayor Says". The tagger cannot be trusted on title
+    case, so the first word that is a present or base form of a cue verb is the cue."""
+    line = text[para.begin : para.end]
+    words = list(re.finditer(r"[\w’'-]+", line))
+    if len(words) < 4 or sum(w.group()[:1].isupper() for w in words) < 0.7 * len(words):
+        return None
+    colon = re.match(r"[^:]{1,40}:\s+", line)
+    start = colon.end() if colon else 0
+    for w in words:
+        form = w.group().lower()
+        lemma = CUE_FORMS.get(form) or STANCE_FORMS.get(form)
+        if w.start() <= start or lemma is None or form.endswith(("ed", "ing")) or form in {"said", "told"}:
+            continue
+        prev = line[start : w.start()].split()
+        if not form.endswith("s") and not (prev and prev[-1].lower().endswith("s")):
+            continue  # a base form only after a plural ("Lawmakers Rip"), else a noun ("Terror Suspect")
+        before = (para.begin + start, para.begin + w.start())
+        after = _strip(text, para.begin + w.end(), para.end, " \t.,;:")
+        if after[1] - after[0] < 2:  # "Y, X Says."
+            comma = text.rfind(",", *before)
+            if comma < 0:
+                return None
+            src, content = _strip(text, comma + 1, before[1]), (before[0], comma)
+        else:
+            src, content = _strip(text, *before), after
+        if not 1 <= len(text[src[0] : src[1]].split()) <= 6 or "," in text[src[0] : src[1]]:
+            return None
+        if len(text[content[0] : content[1]].split()) < 2:
+            return None
+        cue = (para.begin + w.start(), para.begin + w.end())
+        return _build(text, resolver, src, cue, lemma, content, para.begin, para.end, "indirect")
+    return None
 
 
 # "Pat Caddell: Democrat voters worried …" (headlines), "WALLACE: Let's start …" (transcripts)
@@ -397,7 +881,17 @@ _NOT_SPEAKERS = {
     "by",
     "tags",
     "topics",
+    "clarification",
 }
+
+
+def _names_an_actor(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether a line's lead-in before a colon is someone: one word (a transcript's
+    "WALLACE") or a phrase the entity recogniser finds a person, group or place in."""
+    toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if toks is None or len([t for t in toks if t.is_alpha]) <= 1:
+        return True
+    return any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in toks)
 
 
 def _colon_claim(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
@@ -407,6 +901,8 @@ def _colon_claim(text: str, para: Paragraph, resolver: _Resolver) -> Claim | Non
         return None
     src_b = m.start("src") + len(m.group("src")) - len(m.group("src").lstrip())
     colon = m.end("src")
+    if not _names_an_actor(resolver.doc, src_b, colon):
+        return None  # "The Latest: …", "Stealth Over Health: …": a heading, not a speaker
     qtype = "direct" if text[m.start("content")] in _OPEN else "indirect"
     return _build(
         text,
@@ -419,6 +915,141 @@ def _colon_claim(text: str, para: Paragraph, resolver: _Resolver) -> Claim | Non
         para.end,
         qtype,
     )
+
+
+# “Q.” ― Jane Doe   (a quotation credited with a dash, as in reader panels and epigraphs)
+_DASH_CREDIT = re.compile(
+    r"[^\S\n]*(?P<content>[“”\"][^\n]{3,}?[”\"])[^\S\n]*(?P<cue>―|—|–|--)[^\S\n]*"
+    r"(?P<src>[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|del|la|van|von|al-\w+)){0,5})"
+    r"[^\S\n]*(?:,[^\n“”\"]{0,80})?[^\S\n.]*"
+)
+
+
+def _dash_credit(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
+    """A paragraph that is a quotation followed by a dash and a name is that person's words."""
+    m = _DASH_CREDIT.fullmatch(text, para.begin, para.end)
+    if m is None or len(m.group("content").split()) < 3:
+        return None
+    src_e = m.end("src")
+    if re.search(r"\w{2}\.$", m.group("src")):
+        src_e -= 1  # a full stop after the name, not an initial ("Karen Bobadilla.")
+    return _build(
+        text,
+        resolver,
+        (m.start("src"), src_e),
+        (m.start("cue"), m.end("cue")),
+        "say",
+        (m.start("content"), m.end("content")),
+        para.begin,
+        para.end,
+        "direct",
+    )
+
+
+def _outer_first(found: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
+    """Order a sentence's claims so that a reporting clause comes before the attributions
+    reported inside its content ("X called for Y, sources said": the sources are the
+    source; what X called for is what they said). When two claims hold each other's cue,
+    the one whose content precedes its cue ("…, sources said") is the reporting clause."""
+
+    def holds(a: Claim, b: Claim) -> bool:
+        return a.content.begin <= b.cue.begin < a.content.end
+
+    def outer(a: Claim) -> bool:
+        for b, _ in found:
+            if b is a or not holds(a, b):
+                continue
+            if not holds(b, a) or a.content.end <= a.cue.begin:
+                return True
+        return False
+
+    return sorted(found, key=lambda cf: not outer(cf[0]))
+
+
+# what separates a coordinated clause from the one before it: "…, and", "… but", "— and"
+_COORDINATION = re.compile(
+    r"(?:(?:[,;(—–]|\s-)\s*(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but)\s+)"
+    r"(?:(?:also|then|later|did|does|do|not|has|have|had|would|will|could)\s+)*$"
+)
+
+
+def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: Claim | None) -> Claim | None:
+    """A paragraph that is a quotation with no attribution of its own goes on quoting the
+    speaker of the paragraph before (news style names a speaker once per run of quotes).
+    Returns the direct quotation a following quote paragraph would continue, if any."""
+    own = [c for c in claims if para.begin <= max(c.cue.begin, c.evidence.begin) < para.end]
+    if own:
+        last = max(own, key=lambda c: c.cue.begin)
+        return last if last.quote_type == "direct" else None
+    b, e = _strip(text, para.begin, para.end, " \t\n\xa0")
+    if speaker is None or e - b < 3 or text[b] not in _OPEN and text[b : b + 2] != "''":
+        return None
+    cb, ce = _trim_content(text, b, e)
+    if len(text[cb:ce].split()) < 3:
+        return None
+    _add(text, _same_speaker(text, speaker, (cb, ce), (b, e)), claims, allow_nested=False)
+    return speaker
+
+
+def _same_speaker(text: str, claim: Claim, content: tuple[int, int], evidence: tuple[int, int]) -> Claim:
+    """A further quotation by the speaker of `claim`, under the same source and cue."""
+    return Claim(
+        source=claim.source,
+        cue=claim.cue,
+        cue_lemma=claim.cue_lemma,
+        content=Span(*content, text[content[0] : content[1]]),
+        evidence=Span(*evidence, text[evidence[0] : evidence[1]]),
+        quote_type="direct",
+        source_span=claim.source_span,
+    )
+
+
+def _continued_quote(text: str, para: Paragraph, claim: Claim, quotes: list[tuple[int, int]]) -> Claim | None:
+    """“Q1,” she said. “Q2.”  /  “Q1,” she said, “Q2.”  The quotation that resumes right
+    after the attribution is the same speaker's words: a claim with the same source and cue."""
+    if claim.quote_type != "direct" or claim.content.end > claim.cue.begin:
+        return None
+    tail = max(claim.cue.end, claim.source_span.end if claim.source_span is not None else 0)
+    sent_end = next((e for b, e in para.sentences if b <= tail < e), None)
+    if sent_end is None:
+        return None
+    for qb, qe in quotes:
+        if qb < tail:
+            continue
+        gap = text[tail:qb]
+        # between them only the rest of the attribution sentence (", she said in an interview."),
+        # and the quotation opens the same sentence's last clause or the next sentence
+        if any(c in gap for c in _OPEN + _CLOSE) or "''" in gap:
+            return None
+        next_sentence = sent_end <= qb and not text[sent_end:qb].strip()
+        if not next_sentence and (qb > sent_end or len(gap) > 60):
+            return None
+        cb, ce = _trim_content(text, qb, qe)
+        if len(text[cb:ce].split()) < 3:
+            return None
+        return _same_speaker(text, claim, (cb, ce), (qb, qe))
+    return None
+
+
+def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool) -> None:
+    """Keep a claim unless its content overlaps one already kept. A claim coordinated
+    after another one's content ("X agreed that A, but he said that B", "X said A and
+    called it B") ends that content where its own clause begins, since B is not part of A."""
+    start = claim.cue.begin
+    if claim.source_span is not None and claim.source_span.begin < start:
+        start = min(start, claim.source_span.begin)
+    for i, other in enumerate(claims):
+        oc = other.content
+        if not (oc.begin < start < oc.end and other.cue.end <= oc.begin and claim.cue.begin < oc.end):
+            continue
+        cut = _COORDINATION.search(text, oc.begin, start)
+        if cut is None:
+            continue
+        b, e = _trim_content(text, oc.begin, cut.start())
+        if len(text[b:e].split()) >= 3:
+            claims[i].content = Span(b, e, text[b:e])
+    if not _clashes(claim, [(c.content.begin, c.content.end) for c in claims], allow_nested):
+        claims.append(claim)
 
 
 def _clashes(claim: Claim, used: list[tuple[int, int]], allow_nested: bool) -> bool:
@@ -450,6 +1081,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     cue_b, cue_e = m.start("cue"), m.end("cue")
     form = m.group("cue")
     lemma = CUE_FORMS[form]
+    if _tagged_noun(resolver.doc, cue_b, cue_e):
+        return None  # "face questions", "any tough questions": the tagger reads a noun
     # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
     before = text[max(sb, cue_b - 12) : cue_b].lower()
     if re.search(
@@ -465,34 +1098,42 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     for qb, qe in reversed(q_before):
         between = text[qe:cue_b]
         if re.fullmatch(r"\s*,?\s*", between):  # “Q,” said X
-            src = _source_after(text, cue_e, se)
+            src = _source_after(text, cue_e, se, resolver.doc)
             if src and _looks_like_source(text[src[0] : src[1]]):
                 return _build(text, resolver, src, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
         if (
-            re.fullmatch(r"\s*,?\s*[^,;“”\"]{1,80}?\s*", between)
+            # the source may carry an age or a short description ("Mr. King, 82, told me")
+            re.fullmatch(r"\s*,?\s*[^,;“”\"]{1,80}?(?:,[^,;“”\"]{1,40},)?\s*", between)
             and len(between.split()) <= 10
-            and qe >= sb - 2
-            and text[qe - 2 : qe].strip(_CLOSE)[-1:] in {",", "?", "!", ""}
+            and (qe >= sb - 2 or not re.search(r"[.!?]\s", text[qe:cue_b]))
+            and text[qb:qe].rstrip(_CLOSE + "'")[-1:] in {",", "?", "!", ""}
         ):
             src = (qe + len(between) - len(between.lstrip(" ,")), cue_b)
             src = _strip(text, src[0], src[1])
-            s2 = _source_before(text, src[0], cue_b)
+            s2 = _source_before(text, src[0], cue_b, resolver.doc)
             if s2:
                 return _build(text, resolver, s2, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
         break
     # 2) SOURCE said (that|:) CONTENT
-    src = _parse_subject(resolver.doc, sb, cue_b, cue_e) or _source_before(text, sb, cue_b)
+    src = _parse_subject(resolver.doc, sb, cue_b, cue_e) or _source_before(text, sb, cue_b, resolver.doc)
+    refers = _antecedent(resolver.doc, src) if src else None  # what a relative pronoun stands for
     if src is None and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb:cue_b]):
         # "X promised … and said …": the coordinated verb shares the sentence subject
         lead = _SUBJECT.match(text, sb + len(text[sb:cue_b]) - len(text[sb:cue_b].lstrip()), cue_b)
         if lead:
             src = (lead.start(), lead.end())
     elif src is None and re.search(r"\b(?:who|which)\s+(?:also\s+)?$", text[sb:cue_b]):
-        # "listeners to his program who said …": the antecedent is the source
-        rel = re.search(r",?\s*\b(?:who|which)\s+(?:also\s+)?$", text[sb:cue_b])
-        src = _source_before(text, sb, sb + rel.start() + 1) if rel else None
+        # "listeners to his program who said …": the pronoun is the source, standing for them
+        rel = re.search(r",?\s*\b(?P<pron>who|which)\s+(?:also\s+)?$", text[sb:cue_b])
+        refers = _source_before(text, sb, sb + rel.start() + 1, resolver.doc) if rel else None
+        if refers is not None:
+            src = (sb + rel.start("pron"), sb + rel.end("pron"))
     after = text[cue_e:se]
-    if src and re.match(r"\s*(?:[,:]|that\b|\s+[“\"]|\s+\w)", after):
+    # "…, the mayor told The Herald on Thursday.": no clause after the cue, so what was said
+    # is the clause before the source (shape 3)
+    inverted = src is not None and re.search(r",\s*$", text[sb : src[0]])
+    inverted = inverted and _verbless(resolver.doc, cue_e, se)
+    if src and not inverted and re.match(r"\s*(?:[,:]|that\b|\s+[“\"]|\s+\w)", after):
         cb = cue_e
         # "told reporters (on Monday) that", "described the meeting as"
         tm = (
@@ -541,14 +1182,14 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
             if cb <= qb < se and qe > se:
                 ce = qe
         body = text[cb:ce].strip(" ,:")
-        if len(body.split()) < 3 or not _looks_like_source(text[src[0] : src[1]]):
+        if len(body.split()) < 3 or not _looks_like_source(text[slice(*(refers or src))]):
             return None
         qtype = (
             "direct"
             if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) and text[ce - 1 : ce] in _CLOSE
             else ("mixed" if any(cb <= qb and qe <= ce + 1 for qb, qe in quotes) else "indirect")
         )
-        return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, max(se, ce), qtype)
+        return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, max(se, ce), qtype, refers)
     # 3) CONTENT, SOURCE said.  /  CONTENT, writes SOURCE.
     tail = text[cue_e:se]
     if re.fullmatch(r"[^,;“”\"]{0,80}(?:,[^;“”\"]{0,160})?[.!?]?\s*", tail) and re.search(
@@ -559,9 +1200,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         for qb, qe in quotes:
             if qb < sb < qe:
                 start = qb
-        src_after = _source_after(text, cue_e, se)
+        src_after = _source_after(text, cue_e, se, resolver.doc)
         between = text[comma + 1 : cue_b].strip()
-        if between and len(between.split()) <= 8 and not src_after:
+        if between and len(between.split()) <= 8:
             src = _strip(text, comma + 1, cue_b)
         elif not between and src_after:
             src = src_after
@@ -583,8 +1224,8 @@ _SUBJECT = re.compile(
 
 def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | None:
     """ "SUBJECT did X, saying CONTENT": the claim belongs to the sentence's subject."""
-    if not re.search(r",\s*$", text[sb:cue_b]):
-        return None
+    if not re.search(r",[”\"’']*\s*(?:(?:even|also|then)\s+)?$", text[sb:cue_b]):
+        return None  # "…, saying", "…,” adding", "…, even suggesting"
     lead = re.match(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?", text[sb:cue_b])
     start = sb + (lead.end() if lead else 0)
     m = _SUBJECT.match(text, start, cue_b)
@@ -607,15 +1248,27 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
 def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
     cue_b, cue_e = m.start("acc"), m.end("acc")
     rest = text[cue_e:se]
-    sm = re.match(r"\s+([^,.;]+)", rest)
+    # a full stop inside the name ("Mrs. Clinton", "John D. Podesta") does not end it
+    sm = re.match(r"\s+((?:[^,.;]|\.(?=\s*[A-Z][\w-]*[\s,.]))+)", rest)
     if not sm:
         return None
     src = _strip(text, cue_e + sm.start(1), cue_e + sm.end(1))
+    if cue_b - sb > 2 and re.match(r"\s*,", text[src[1] : se]):
+        # "…, according to Jo Doe, a lawyer for the city." the description is the source's
+        whole = _source_after(text, cue_e, se, resolver.doc)
+        if whole is not None and whole[0] == src[0]:
+            src = whole
     if cue_b - sb <= 2:  # According to X, CONTENT.
         cb = src[1]
         return _build(text, resolver, src, (cue_b, cue_e), "according to", (cb, se), sb, se, "indirect")
     # CONTENT, according to X.
     return _build(text, resolver, src, (cue_b, cue_e), "according to", (sb, cue_b), sb, se, "indirect")
+
+
+def _verbless(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether the parse finds no verb between two offsets (a phrase, not a clause)."""
+    toks = doc.char_span(b, e, alignment_mode="contract") if doc is not None else None
+    return toks is not None and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
 
 def _looks_like_source(phrase: str) -> bool:
@@ -631,11 +1284,83 @@ def _looks_like_source(phrase: str) -> bool:
     return True
 
 
-def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype) -> Claim | None:
-    cb, ce = _trim_content(text, *content)
-    if ce - cb < 3:
+def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether the parse reads a one-word cue that could be a verb as a plural noun with a
+    noun's dependents or role ("any tough questions", "face questions"); the tag alone is
+    not trusted, since it often calls a verb ("says", "claims") a noun."""
+    if doc is None:
+        return False
+    toks = doc.char_span(b, e, alignment_mode="expand")
+    if toks is None or len(toks) != 1 or toks[0].tag_ != "NNS":
+        return False
+    tok = toks[0]
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"that", ":", "."}:
+        return False  # "the slide shows that …", "…, the Journal reports.": a verb's place
+    return tok.dep_ in {"obj", "obl"} or any(
+        c.dep_ in {"det", "amod", "nummod", "nmod:poss"} for c in tok.children
+    )
+
+
+def _names_someone(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether a source phrase has a noun, name, pronoun or number in it: a phrase of
+    adverbs and particles ("repeatedly") is a misreading, not a source."""
+    if doc is None:
+        return True
+    toks = doc.char_span(b, e, alignment_mode="expand")
+    return toks is None or any(
+        t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"} or t.text[:1].isupper() for t in toks
+    )
+
+
+def _close_bracket(text: str, b: int, e: int) -> tuple[int, int]:
+    """A source cut inside a bracketed tag gets its closing bracket back ("Sen. Jo Doe (D-N.C.")."""
+    if text.count("(", b, e) > text.count(")", b, e):
+        m = re.match(r"\.?\)", text[e : e + 2])
+        if m:
+            e += m.end()
+    return b, e
+
+
+def _complementizer(doc: Doc | None, b: int) -> int:
+    """Length of a "that" opening the content when the parse reads it as the clause's
+    complementizer ("denied that the budget …"), not as a determiner ("denied that report")."""
+    if doc is None:
+        return 0
+    toks = doc.char_span(b, b + 4, alignment_mode="contract")
+    if toks is None or len(toks) != 1 or toks[0].lower_ != "that" or toks[0].dep_ != "mark":
+        return 0
+    return len(toks[0].text_with_ws)
+
+
+def _noun_phrase_start(doc: Doc | None, b: int, e: int) -> int | None:
+    """Where the noun phrase starts in a source phrase the patterns began too early ("moments
+    after the senator", "contradicting Tulsa police"): after its last preposition, verb or
+    subordinator. None when no noun phrase is left ("In", "Though")."""
+    toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if toks is None or not len(toks) or toks[0].pos_ not in {"ADP", "SCONJ", "VERB", "PART", "AUX"}:
+        return b
+    cut = max(t.i for t in toks if t.pos_ in {"ADP", "SCONJ", "VERB", "PART", "AUX"})
+    rest = [t for t in toks if t.i > cut]
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in rest):
         return None
-    source = resolver.source(text, src[0], src[1], lemma)
+    return rest[0].idx
+
+
+def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=None) -> Claim | None:
+    """A claim from its spans; `refers` is the phrase the source stands for when the source
+    is a relative pronoun ("who"), so the claimant is named though the span is the pronoun."""
+    start = _noun_phrase_start(resolver.doc, *src)
+    if start is None:
+        return None
+    src = _close_bracket(text, start, src[1])
+    cb, ce = _trim_content(text, *content)
+    cb += _complementizer(resolver.doc, cb)
+    if ce - cb < 3 or not _names_someone(resolver.doc, *src):
+        return None
+    refers = src if refers is None or refers == src else refers
+    if not text[refers[0] : refers[1]].strip():
+        return None  # nothing names the speaker (a paragraph break taken for a subject)
+    source = resolver.source(text, refers[0], refers[1], lemma)
     eb, ee = _strip(text, ev_b, ev_e, " \t\n")
     return Claim(
         source=source,

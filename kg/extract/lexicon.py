@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "COGNITION_VERBS",
     "CUE_FORMS",
     "PARTICIPLE_CUES",
     "LIGHT_VERBS",
     "MEDIA_WORDS",
     "ORG_WORDS",
     "PRONOUNS",
+    "STANCE_FORMS",
+    "STANCE_VERBS",
     "cue_regex",
 ]
 
@@ -127,6 +130,83 @@ def cue_regex() -> re.Pattern[str]:
     alt = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"\b(?:(?P<acc>[Aa]ccording to)|(?P<cue>{alt}))\b")
 
+
+#: Verbs of knowing and thinking: they attribute a view only with a clause ("knew that she
+#: had won"), not with a plain object ("knew the hoodlums", "maintains a wide lead").
+COGNITION_VERBS: frozenset[str] = frozenset(
+    """know feel think understand realize recognize doubt suspect imagine suppose remember forget
+    discover wonder maintain add continue determine rule project calculate forecast observe
+    anticipate read consider""".split()
+)
+
+#: Verbs that attribute content to their subject when the dependency parse gives them a
+#: complement: speech acts beyond the surface forms above, cognition and belief, volition and
+#: intention, and evaluation of a person or policy (analysts read "X backs Y" as X's stance).
+#: Lemmas; matched on parsed VERB tokens only, so nouns ("the call", "his support") never fire.
+STANCE_VERBS: frozenset[str] = frozenset(
+    # "learn" stays a cue only as "has learned" (cue_regex): its object is mostly a skill
+    (set(_CUE_LEMMAS) - {"call for", "call on", "point out", "point to", "learn"})
+    # communication
+    | set(
+        """call speak talk discuss describe label dub refer reference repeat joke boast brag
+        concede caution counter retort recount testify publish proclaim threaten swear
+        assure remind inform encourage press implore request advise highlight underscore
+        confess dispute slam lambaste mock ridicule denounce applaud hail commend defend
+        blame credit endorse back support oppose chant express compare characterize portray decry
+        lament tout hint imply""".split()
+    )
+    # cognition and belief
+    | set(COGNITION_VERBS)
+    | set("view regard trust".split())
+    # volition and intention
+    | set("want wish plan intend seek aim refuse decline prefer decide welcome favor favour".split())
+    # evaluation and advocacy
+    | set(
+        """attack offer promote advocate invoke admire love hate despise bemoan rail comment
+        shout yell scream rate judge outline document identify grill hammer rip bash fault chide
+        scold rebuke reiterate remark dismiss downplay deride scoff contest refute rebut plead deem
+        depict brand laud thank congratulate regret apologize justify champion protest grumble
+        concur disagree lobby""".split()
+    )
+)
+
+_IRREGULAR = {
+    "know": ("knew", "known"),
+    "feel": ("felt",),
+    "understand": ("understood",),
+    "see": ("saw", "seen"),
+    "seek": ("sought",),
+    "think": ("thought",),
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "find": ("found",),
+    "speak": ("spoke", "spoken"),
+    "swear": ("swore", "sworn"),
+    "forget": ("forgot", "forgotten"),
+    "show": ("shown",),
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb (and the irregular ones listed above)."""
+    if " " in lemma:
+        return set()
+    forms = {lemma, *_IRREGULAR.get(lemma, ())}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        es = "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"
+        forms |= {lemma + es, lemma + "ed", lemma + "ing"}
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma):  # one syllable: "vetted", "planned"
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+#: surface forms of STANCE_VERBS, for when the parser's lemma is off ("rul", "blam")
+STANCE_FORMS: dict[str, str] = {f: lemma for lemma in sorted(STANCE_VERBS) for f in _inflections(lemma)}
 
 #: verbs whose complement carries the real action ("begun ... to export")
 LIGHT_VERBS = {

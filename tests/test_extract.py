@@ -421,3 +421,24 @@ def test_a_state_after_a_preposition_is_not_the_speaker():
     g = run("The special envoy for Yemen warned that the ceasefire was at risk.")
     (c,) = [c for c in g.claims if c.quote_type != "implicit"]
     assert c.source.label != "Yemen" and "envoy" in c.source.label
+
+
+def test_pronoun_speaker_prefers_the_subject_named_just_before():
+    g = run(
+        "“We will build the bridge,” said Omar Haddad. "
+        "At the hearing, Lina Sayegh called the plan reckless, but she noted that the budget was approved."
+    )
+    (c,) = [c for c in g.claims if c.cue.text == "noted"]
+    assert c.source.label == "Lina Sayegh"
+
+
+def test_a_quote_after_a_sentence_keeps_its_opening_mark_and_its_speaker():
+    g = run(
+        'The mayor visited the site in March and has changed his plans since. '
+        '"I have taken responsibility for the delay," Mayor Karim Aziz said. "It will not happen again."'
+    )
+    claims = [c for c in g.claims if c.quote_type == "direct"]
+    assert any(
+        c.content.text == "I have taken responsibility for the delay" and "Karim Aziz" in c.source.label
+        for c in claims
+    ), [(c.source.label, c.content.text) for c in claims]

@@ -24,15 +24,32 @@ __all__ = ["extract"]
 _MIN_STATEMENT_WORDS = 6
 
 
+#: An opening quotation mark left at the end of a sentence: the parser put the boundary
+#: after it ('... since. "' | 'I have taken ...," Clinton said.').
+_TRAILING_OPEN_QUOTE = re.compile(r"(?:(?<=\s)|^)(?:[“‘\"]|'')$")
+
+
 def _sentences(article: Article, doc: Doc) -> list[tuple[int, int]]:
-    """Sentence offsets that never cross a line break (paragraphs are hard boundaries)."""
-    out: list[tuple[int, int]] = []
+    """Sentence offsets that never cross a line break (paragraphs are hard boundaries), and
+    with an opening quotation mark always in the sentence it opens."""
+    text = article.text
+    bounds: list[tuple[int, int]] = []
     for s in doc.sents:
         b = s.start_char
-        for part in re.finditer(r"[^\n]+", article.text[s.start_char : s.end_char]):
+        for part in re.finditer(r"[^\n]+", text[s.start_char : s.end_char]):
             pb, pe = b + part.start(), b + part.end()
-            if article.text[pb:pe].strip():
-                out.append((pb, pe))
+            if text[pb:pe].strip():
+                bounds.append((pb, pe))
+    out: list[tuple[int, int]] = []
+    carry: int | None = None  # where a quote mark handed on by the previous sentence starts
+    for i, (b, e) in enumerate(bounds):
+        b, carry = (carry, None) if carry is not None else (b, None)
+        m = _TRAILING_OPEN_QUOTE.search(text[b:e].rstrip())
+        nxt = bounds[i + 1] if i + 1 < len(bounds) else None
+        if m and m.start() > 0 and nxt is not None and "\n" not in text[e : nxt[0]]:
+            carry = b + m.start()
+            e = len(text[:carry].rstrip())
+        out.append((b, e))
     return out
 
 

@@ -31,7 +31,7 @@ from .lexicon import (
     STANCE_VERBS,
     cue_regex,
 )
-from .mentions import classify_name, name_runs
+from .mentions import classify_name, name_runs, subject_antecedent
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
 
@@ -326,6 +326,10 @@ class _Resolver:
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             ref = self.last_person if kind == "sg" else self.last_plural if kind == "pl" else self.last_any
+            if low in {"he", "she"} and self.doc is not None:
+                # a subject named just before beats the last speaker ("Clinton called it a
+                # mistake, but she noted …" after a quote from Trump)
+                ref = subject_antecedent(self.doc, b, self.mentions) or ref
             ref = ref or self.last_any
             if ref is not None:
                 return Mention(

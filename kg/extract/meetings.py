@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
-from .mentions import classify_name, name_runs
+from .mentions import classify_name, name_runs, subject_antecedent
 
 __all__ = ["find_meetings", "resolve_time"]
 
@@ -227,26 +227,6 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
 
 
-def _antecedent(doc: Doc, b: int, mentions: list[Mention]) -> list[Mention]:
-    """The named person a subject "he" / "she" points back to: the nearest earlier subject
-    that is a person's name, in this sentence or the one before ("Trump joined the debate,
-    announcing he would meet the NRA"). Nothing when no such subject is near: a wrong
-    participant is worse than a missing one."""
-    people = [m for m in mentions if m.kind == "Person" and m.span.end <= b]
-    span = doc.char_span(b, b + 1, alignment_mode="expand")
-    if span is None or not people:
-        return []
-    sent = span[0].sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for tok in reversed(doc[start : span[0].i]):
-        if not tok.dep_.startswith("nsubj"):
-            continue
-        for m in reversed(people):
-            if m.span.begin <= tok.idx < m.span.end:
-                return [m]
-    return []
-
-
 def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int, bool] | None:
     """The stretch of text a trigger governs, where its place is named: a verb's clause,
     or for a meeting noun that is subject or object, the clause of its verb ("a meeting
@@ -320,7 +300,7 @@ def _participants(
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
         if doc is not None and text[wb:we].lower() in {"he", "she"}:
-            out.extend(_antecedent(doc, wb, mentions))
+            out.extend(m for m in [subject_antecedent(doc, wb, mentions)] if m is not None)
             continue
         gm = _GROUP.search(text, wb, we)
         if gm:

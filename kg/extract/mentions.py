@@ -17,7 +17,7 @@ from ..gazetteer import load_gazetteer
 from ..models import Mention, Span
 from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
 
-__all__ = ["classify_name", "find_mentions", "name_runs"]
+__all__ = ["classify_name", "find_mentions", "name_runs", "subject_antecedent"]
 
 _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
 
@@ -139,3 +139,23 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             add(Mention(Span(b, e, surface), surface, kind))
     found.sort(key=lambda m: m.span.begin)
     return found
+
+
+def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | None:
+    """The named person a "he" / "she" at `b` points back to: the nearest earlier subject
+    that is a person's name, in this sentence or the one before ("Clinton called her vote a
+    mistake, but she noted …"; "Trump joined the debate, announcing he would meet …").
+    None when no such subject is near: a wrong person is worse than none."""
+    people = [m for m in mentions if m.kind == "Person" and m.span.end <= b]
+    span = doc.char_span(b, b + 1, alignment_mode="expand")
+    if span is None or not people or not doc.has_annotation("DEP"):
+        return None
+    sent = span[0].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start : span[0].i]):
+        if not tok.dep_.startswith("nsubj"):
+            continue
+        for m in reversed(people):
+            if m.span.begin <= tok.idx < m.span.end:
+                return m
+    return None

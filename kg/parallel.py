@@ -90,13 +90,13 @@ class Builder:
         the network on batches, twice as fast per article as one `nlp(text)` at a time
         (bench/ingest.py). If the chunk's parse fails, each article is parsed on its own,
         so one bad text cannot take the others down."""
-        from .nlp import load_pipeline
+        from .nlp import analyse, load_pipeline
 
         if not articles:
             return []
         t0 = time.perf_counter()
         try:
-            docs = list(load_pipeline(self.kg.pipeline_name).pipe(a.text for a in articles))
+            docs = list(analyse(load_pipeline(self.kg.pipeline_name), [a.text for a in articles]))
         except Exception:  # noqa: BLE001 - fall back to one article at a time, errors reported each
             docs = [None] * len(articles)
         share = (time.perf_counter() - t0) / len(articles) if docs[0] is not None else 0.0

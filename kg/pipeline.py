@@ -23,7 +23,7 @@ from .ingest import SourceOptions
 from .mapping import article_iri, content_hash, to_quads
 from .models import Article, IngestResult
 from .namespaces import DEFAULT_BASE
-from .nlp import load_pipeline
+from .nlp import analyse_one, load_pipeline
 from .resolve import resolve
 from .store import open_store
 from .validate import Report, validate_graphs, validate_quads
@@ -68,7 +68,7 @@ class KnowledgeGraph:
         """Analyse one article and return (graph IRI, quads, hash) without storing it.
         `doc` is the article's text already parsed by the pipeline, if it is."""
         if doc is None:
-            doc = load_pipeline(self.pipeline_name)(article.text)
+            doc = analyse_one(load_pipeline(self.pipeline_name), article.text)
         graph = extract(article, doc)
         resolved = resolve(graph)
         iri = article_iri(self.base, resolved.article_id)

@@ -9,13 +9,14 @@ import pytest
 
 from kg.extract import extract
 from kg.models import Article
-from kg.nlp import load_pipeline
+from kg.nlp import analyse_one, load_pipeline
 
 
 def run(body: str, published: dt.date | None = None):
     text = "Headline\n\n" + body
     return extract(
-        Article(text=text, title="Headline", origin="test", published=published), load_pipeline()(text)
+        Article(text=text, title="Headline", origin="test", published=published),
+        analyse_one(load_pipeline(), text),
     )
 
 

@@ -94,3 +94,18 @@ def test_las_on_ud_ewt_test_sample(nlp) -> None:  # type: ignore[no-untyped-def]
     assert scores["n_sentences"] == 200
     assert scores["las"] >= LAS_FLOOR, scores
     assert scores["pos"] >= POS_FLOOR, scores
+
+
+def test_each_line_is_parsed_on_its_own_and_offsets_hold() -> None:
+    """kg.nlp.analyse parses line by line, so a headline and the paragraph under it are
+    separate trees, and joins the lines back into one Doc over the exact input text."""
+    from kg.nlp import analyse, load_pipeline
+
+    text = "Talks resume in Geneva\n\nThe ministry said on Monday that talks would resume.\nNo date set.\n"
+    (doc,) = analyse(load_pipeline(), [text])
+    assert doc.text == text
+    body = text.index("The ministry")
+    for tok in doc:
+        if not tok.is_space:  # no dependency arc crosses a line break
+            assert (tok.idx < body) == (tok.head.idx < body), (tok.text, tok.head.text)
+    assert doc.has_annotation("DEP") and {e.text for e in doc.ents} >= {"Geneva"}

@@ -144,12 +144,13 @@ def extractor_predictor(pipeline: str | None = None) -> Predictor:
     """
     from ..extract import extract
     from ..models import Article
-    from ..nlp import load_pipeline
+    from ..nlp import analyse_one, load_pipeline
 
     nlp = load_pipeline(pipeline)
 
     def predict(text: str) -> dict[str, list[tuple[int, int]]]:
-        graph = extract(Article(text=text, title=text.split("\n", 1)[0], origin="gold"), nlp(text))
+        article = Article(text=text, title=text.split("\n", 1)[0], origin="gold")
+        graph = extract(article, analyse_one(nlp, text))
         out: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
         for c in graph.claims:
             if c.quote_type == "implicit":

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..errors import InputError
 from .ops import use_fast_cpu_ops
 
-__all__ = ["DEFAULT_PIPELINE", "MODEL_DIR", "load_pipeline"]
+__all__ = ["DEFAULT_PIPELINE", "MODEL_DIR", "analyse", "analyse_one", "load_pipeline"]
 
 MODEL_DIR = Path(__file__).with_name("model")
 DEFAULT_PIPELINE = "kg_en"
@@ -57,3 +60,31 @@ def _load(name: str) -> Language:
 def load_pipeline(name: str | None = None) -> Language:
     """The pipeline for `name` (default: the shipped one), loaded once per process."""
     return _load(_resolve_name(name))
+
+
+def _lines(text: str) -> list[str]:
+    """`text` cut after each run of line breaks; the pieces join back to `text`."""
+    return [m.group() for m in re.finditer(r"[^\n]*\n*", text) if m.group()] or [text]
+
+
+def analyse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Docs for `texts`, each parsed line by line and joined back into one Doc whose text
+    is exactly the input (offsets hold).
+
+    News text puts headlines, datelines and paragraphs on lines of their own. Given a
+    whole article, the parser runs a headline into the first sentence under it and makes
+    one tree of both (the blank line becomes a subject); telling it where lines end does
+    not help, as spaCy's parser then splits the line itself at odd places. Parsing each
+    line on its own gives one clean analysis per paragraph, which is also the unit the
+    extractor works in (a sentence never crosses a line break)."""
+    texts = list(texts)
+    pieces = [_lines(t) for t in texts]
+    docs = iter(nlp.pipe((p for ps in pieces for p in ps), batch_size=batch_size))
+    for ps in pieces:
+        parts = [next(docs) for _ in ps]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def analyse_one(nlp: Language, text: str) -> Doc:
+    """`analyse` for a single text."""
+    return next(analyse(nlp, [text]))

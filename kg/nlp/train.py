@@ -4,6 +4,10 @@ Usage::
 
     python -m kg.nlp.train --data ../shared/data [--output kg/nlp/model] [--max-minutes 85]
 
+    # NER only: stage 1 (about 45 min) is taken from an existing pipeline, its NER replaced
+    python -m kg.nlp.train --data ../shared/data --stages convert,ner,assemble
+        --parser-from kg/nlp/model --output /tmp/kg-ner --workdir /tmp/kg-ner-work
+
 Why it is built this way:
 
 * Two trainings, one pipeline. UD English-EWT has trees but no entities; the NER pool
@@ -74,6 +78,8 @@ RE3D_EVAL_FOLDER = "Delegation of the European Union to Syria"
 NER_WEIGHTS = {"uner": 2, "wikigold": 1, "btc": 1, "re3d": 4}
 #: Every n-th item of the non-tweet NER sources is held out to pick the best checkpoint.
 NER_DEV_EVERY = 10
+#: Written beside the NER DocBins: the weights they were built with.
+NER_WEIGHTS_FILE = "ner-weights.json"
 UD_SENTS_PER_DOC = 10
 
 LICENCES = [
@@ -156,8 +162,16 @@ def ud_docs(nlp: Language, conllu: Path, sents_per_doc: int = UD_SENTS_PER_DOC) 
     return docs
 
 
-def ner_docs(nlp: Language, data: Path) -> tuple[list[Doc], list[Doc], dict[str, int]]:
-    """Build (train, dev, counts) NER Docs from the openly licensed NER pool."""
+def ner_docs(
+    nlp: Language, data: Path, weights: dict[str, int] | None = None
+) -> tuple[list[Doc], list[Doc], dict[str, int]]:
+    """Build (train, dev, counts) NER Docs from the openly licensed NER pool.
+
+    ``weights`` (default :data:`NER_WEIGHTS`) says how many copies of each source's
+    training part go in; 0 leaves a source out of training. The held-out dev part does
+    not depend on the weights, so dev scores stay comparable across weightings.
+    """
+    weights = NER_WEIGHTS if weights is None else weights
     sources: dict[str, list[Doc]] = {
         "uner": [
             entity_doc_to_doc(nlp.vocab, d)
@@ -193,14 +207,19 @@ def ner_docs(nlp: Language, data: Path) -> tuple[list[Doc], list[Doc], dict[str,
             d for i, d in enumerate(docs) if not (name != "btc" and i % NER_DEV_EVERY == NER_DEV_EVERY - 1)
         ]
         dev.extend(held)
-        train.extend(kept * NER_WEIGHTS[name])
+        train.extend(kept * weights[name])
         counts[name] = len(kept)
     random.Random(SEED).shuffle(train)
     return train, dev, counts
 
 
-def convert(data: Path, workdir: Path) -> dict[str, Path]:
-    """Write the four DocBins (UD train/dev, NER train/dev) into ``workdir``."""
+def convert(data: Path, workdir: Path, weights: dict[str, int] | None = None) -> dict[str, Path]:
+    """Write the four DocBins (UD train/dev, NER train/dev) into ``workdir``.
+
+    The NER weights used are recorded in ``ner-weights.json`` so that a later run that
+    skips conversion can tell whether the NER DocBins match its weights.
+    """
+    weights = NER_WEIGHTS if weights is None else weights
     for sub in ("ud-ewt/train.conllu", "ud-ewt/dev.conllu", "uner-ewt", "wikigold", "btc", "re3d"):
         if not (data / sub).exists():
             raise FileNotFoundError(f"--data {data}: missing {sub}")
@@ -211,11 +230,27 @@ def convert(data: Path, workdir: Path) -> dict[str, Path]:
         docs = ud_docs(nlp, data / "ud-ewt" / f"{split}.conllu")
         DocBin(docs=docs, store_user_data=False).to_disk(paths[f"ud-{split}"])
         log(f"UD {split}: {len(docs)} docs, {sum(len(d) for d in docs)} words")
-    train, dev, counts = ner_docs(nlp, data)
+    train, dev, counts = ner_docs(nlp, data, weights)
     DocBin(docs=train).to_disk(paths["ner-train"])
     DocBin(docs=dev).to_disk(paths["ner-dev"])
-    log(f"NER train: {len(train)} docs ({counts}, weights {NER_WEIGHTS}); dev: {len(dev)} docs")
+    srsly.write_json(workdir / NER_WEIGHTS_FILE, weights)
+    log(f"NER train: {len(train)} docs ({counts}, weights {weights}); dev: {len(dev)} docs")
     return paths
+
+
+def parse_weights(text: str) -> dict[str, int]:
+    """``"uner=4,btc=0"`` → :data:`NER_WEIGHTS` with those sources changed."""
+    weights = dict(NER_WEIGHTS)
+    for item in filter(None, (t.strip() for t in text.split(","))):
+        name, sep, value = item.partition("=")
+        if not sep or name not in NER_WEIGHTS or not value.isdigit():
+            raise ValueError(
+                f"--ner-weights expects name=int with name in {sorted(NER_WEIGHTS)}, got {item!r}"
+            )
+        weights[name] = int(value)
+    if not any(weights.values()):
+        raise ValueError("--ner-weights leaves no NER source to train on")
+    return weights
 
 
 # --------------------------------------------------------------------------- training
@@ -340,6 +375,9 @@ def train_ner(
 def assemble(parser_dir: Path, ner_dir: Path, output: Path) -> Language:
     """Stage 3: one pipeline directory with the NER sourced into the stage-1 pipeline."""
     nlp = spacy.load(parser_dir)
+    if "ner" in nlp.pipe_names:
+        # --parser-from a full pipeline (e.g. the shipped model): its old NER is replaced.
+        nlp.remove_pipe("ner")
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update(
@@ -472,6 +510,19 @@ def build_arg_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner-set", action="append", default=[], help="override in kg_en_ner.cfg: a.b=value")
     p.add_argument("--no-ner-init", action="store_true", help="do not start NER's tok2vec from stage 1")
     p.add_argument(
+        "--parser-from",
+        type=Path,
+        default=None,
+        help="take stage 1 (tok2vec, tagger, morphologizer, lemmatizer, parser) from this "
+        "existing pipeline directory, e.g. kg/nlp/model, instead of --workdir/parser; "
+        "its NER, if any, is replaced. Cannot be combined with the parser stage",
+    )
+    p.add_argument(
+        "--ner-weights",
+        default="",
+        help=f"copies of each NER source in training, e.g. uner=4,btc=0 (default {NER_WEIGHTS})",
+    )
+    p.add_argument(
         "--only-if-better",
         action="store_true",
         help="keep an existing --output whose UD dev LAS + held-out NER F1 is higher",
@@ -501,6 +552,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = stages - {"convert", "parser", "ner", "assemble"}
     if unknown:
         raise SystemExit(f"kg-train: unknown stage(s) {sorted(unknown)}")
+    if args.parser_from is not None:
+        if "parser" in stages:
+            raise SystemExit("kg-train: --parser-from replaces the parser stage; drop it from --stages")
+        if not (args.parser_from / "parser").is_dir() or not (args.parser_from / "tok2vec").is_dir():
+            raise SystemExit(f"kg-train: --parser-from {args.parser_from} has no tok2vec/parser component")
+    try:
+        weights = parse_weights(args.ner_weights)
+    except ValueError as exc:
+        raise SystemExit(f"kg-train: {exc}") from exc
     tmp = None
     if args.workdir is None:
         tmp = tempfile.TemporaryDirectory(prefix="kg-train-")
@@ -509,10 +569,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = args.workdir.resolve()
     try:
         paths = {k: workdir / f"{k}.spacy" for k in ("ud-train", "ud-dev", "ner-train", "ner-dev")}
-        if "convert" in stages or not all(p.exists() for p in paths.values()):
-            paths = convert(data, workdir)
+        stale = not (workdir / NER_WEIGHTS_FILE).is_file() or (
+            srsly.read_json(workdir / NER_WEIGHTS_FILE) != weights
+        )
+        if "convert" in stages or stale or not all(p.exists() for p in paths.values()):
+            paths = convert(data, workdir, weights)
         budget = args.max_minutes - (time.monotonic() - start) / 60 - 4  # keep time for evaluation
-        parser_dir = workdir / "parser" / "model-best"
+        parser_dir = (args.parser_from or workdir / "parser" / "model-best").resolve()
         if "parser" in stages:
             minutes = args.parser_minutes or budget * args.parser_share
             parser_dir = train_parser(paths, workdir, minutes, _parse_overrides(args.parser_set))

@@ -201,6 +201,14 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
     return b, e
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy's `Doc.text` joins every token on each call."""
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text
+
+
 def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[int, int] | None:
     """The subject phrase of the cue verb from the parse, when it ends before the cue
     (appositives and relative clauses included, as the tree has them)."""
@@ -219,11 +227,11 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
         return None
     # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
     # closes the subject's own appositive or relative clause ("Jo Doe, a lawyer, said")
-    closes_appositive = re.fullmatch(r"\s*,\s*[a-z\s]*", doc.text[e:cue_b]) and any(
+    closes_appositive = re.fullmatch(r"\s*,\s*[a-z\s]*", _text(doc)[e:cue_b]) and any(
         c.dep_ in {"appos", "acl:relcl", "advcl:relcl"} and c.i > subj.i and c.right_edge.idx < e <= cue_b
         for c in subj.children
     )
-    if re.search(r"[,;:“”\"]", doc.text[e:cue_b]) and not closes_appositive:
+    if re.search(r"[,;:“”\"]", _text(doc)[e:cue_b]) and not closes_appositive:
         return None
     return b, e
 
@@ -287,7 +295,7 @@ def _source_after(text: str, cue_e: int, sent_e: int, doc: Doc | None = None) ->
 def _participial(doc: Doc | None, b: int) -> bool:
     """Whether a phrase opens with a participle ("wearing a red cap", "clad in …", "speaking
     to reporters"): a description of the moment, not of who the speaker is."""
-    word = re.match(r"\w+", doc.text[b : b + 30]) if doc is not None else None
+    word = re.match(r"\w+", _text(doc)[b : b + 30]) if doc is not None else None
     if doc is None or word is None:
         return False
     toks = doc.char_span(b, b + word.end(), alignment_mode="expand")
@@ -767,7 +775,7 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
             if fronted is None:
                 return None
             b, e = fronted
-    mark = re.match(r"that\s+", verb.doc.text[b:e])
+    mark = re.match(r"that\s+", _text(verb.doc)[b:e])
     if mark:
         b += mark.end()
     return b, e

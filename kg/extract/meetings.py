@@ -123,14 +123,16 @@ def _agentive(tok: Token) -> bool:
     return any(c.dep_ == "conj" and _agentive(c) for c in tok.children)
 
 
-def _is_meeting_sense(doc: Doc, b: int, e: int, verb: bool) -> bool:
+def _trigger_token(doc: Doc, b: int, e: int) -> Token | None:
+    """The parse's first token of a trigger found in the text (None when none aligns)."""
+    span = doc.char_span(b, e, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_meeting_sense(tok: Token, verb: bool) -> bool:
     """The parse's say on a trigger: "meet" as a verb of meeting someone, not "meet
     expectations" nor the title "Meet the Press"; a meeting noun that is not a modifier
     ("a conference call")."""
-    span = doc.char_span(b, e, alignment_mode="expand")
-    if span is None or not len(span):
-        return True
-    tok = span[0]
     if not verb:
         return tok.dep_ != "compound"
     if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ != "":
@@ -148,15 +150,11 @@ _PLANNING_LEMMAS = frozenset(
 )
 
 
-def _verb_status(doc: Doc, b: int, e: int) -> str | None:
+def _verb_status(tok: Token) -> str | None:
     """Planned or Held from the meeting verb's own clause: a modal or future ("will
     meet", "is to meet", "agreed to meet") is planned, a past tense ("met", "had met")
     held; None when the clause does not say. Reading the clause, not the sentence, keeps
     "their next venture" from making "When I met them" a planned meeting."""
-    span = doc.char_span(b, e, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span[0]
     aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "aux:pass"}}
     if aux & {"will", "would", "shall", "'ll", "’ll", "wo", "going"}:
         return "Planned"
@@ -179,14 +177,10 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _parse_windows(doc: Doc, b: int, e: int) -> list[tuple[int, int]] | None:
+def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     """Where a trigger's participants are named, on the parse: the subject (its own, or
     the one it shares as "agreed to meet" / "arrived and met"), the object, and "with /
-    between / among" phrases. None when the parse has no token there."""
-    span = doc.char_span(b, e, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span[0]
+    between / among" phrases. None when the parse is not to be trusted there."""
     if tok.dep_ == "conj" and tok.head.pos_ not in {"VERB", "AUX"}:
         return None  # a verb coordinated with a noun: a misparse, so the words decide
     windows: list[tuple[int, int]] = []
@@ -227,15 +221,11 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
 
 
-def _clause_range(doc: Doc, b: int, e: int) -> tuple[int, int, bool] | None:
+def _clause_range(tok: Token) -> tuple[int, int, bool]:
     """The stretch of text a trigger governs, where its place is named: a verb's clause,
     or for a meeting noun that is subject or object, the clause of its verb ("a meeting
     will be held ... in Damascus"); "he met her on a trip, and they lived in Florida"
     does not put the meeting in Florida."""
-    span = doc.char_span(b, e, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span[0]
     if (_purpose(tok) or tok.dep_ == "xcomp") and tok.head.lemma_.lower() in _MOTION_VERBS:
         return (*_subtree_range(tok.head), True)  # where one goes to meet: "to Tehran" too
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
@@ -295,7 +285,8 @@ def _participants(
 ) -> list[Mention]:
     """Participants named around a trigger, grouping "leaders from A, B and C"."""
     out: list[Mention] = []
-    parsed = _parse_windows(doc, trig.start(), trig.end()) if doc is not None else None
+    tok = _trigger_token(doc, trig.start(), trig.end()) if doc is not None else None
+    parsed = _parse_windows(tok) if tok is not None else None
     windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
@@ -444,14 +435,15 @@ def find_meetings(
                 definite or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
             ):
                 continue
-            if parsed and not _is_meeting_sense(doc, trig.start(), trig.end(), bool(trig.group("verb"))):
+            tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None
+            if tok is not None and not _is_meeting_sense(tok, bool(trig.group("verb"))):
                 continue
             window = text[sb:se]
             # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
             status = (
                 "Cancelled"
                 if _CANCELLED.search(window)
-                else (parsed and trig.group("verb") and _verb_status(doc, trig.start(), trig.end()))
+                else (tok is not None and trig.group("verb") and _verb_status(tok))
                 or (
                     "Planned"
                     if _PLANNED.search(window)
@@ -466,11 +458,7 @@ def find_meetings(
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             groups.extend(p for p in parts if p.kind == "Group")
-            pb, pe, motion = (_clause_range(doc, trig.start(), trig.end()) if parsed else None) or (
-                trig.start(),
-                se,
-                False,
-            )
+            pb, pe, motion = _clause_range(tok) if tok is not None else (trig.start(), se, False)
             places = [
                 m
                 # where someone goes to meet may come before the trigger ("travel to Tehran to meet")

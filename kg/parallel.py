@@ -264,25 +264,22 @@ def _pooled(
                 in_flight += len(arts)
             if not pending:
                 break
-            origin, art, job = pending[0]
+            origin, art, job = pending.popleft()
             if isinstance(job, _Job):
                 try:
-                    result = job.future.result()[job.index]
+                    job = job.future.result()[job.index]
                 except BrokenProcessPool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = start()
-                    if not job.alone:  # a chunk died: retry its articles one by one
+                    if not job.alone:  # a chunk died: retry its articles, this one included, one by one
+                        pending.appendleft((origin, art, job))
                         pending = resubmit_alone(pending)
                         continue
-                    result = Built(origin, error=f"{origin}: the worker analysing it died; not stored")
-                    pending.popleft()
+                    job = Built(origin, error=f"{origin}: the worker analysing it died; not stored")
                     pending = resubmit_alone(pending)
-                    pending.appendleft((origin, art, result))
                 except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                    result = Built(origin, error=f"{origin}: analysis failed ({type(e).__name__}: {e})")
+                    job = Built(origin, error=f"{origin}: analysis failed ({type(e).__name__}: {e})")
                 in_flight -= 1
-                job = result
-            pending.popleft()
             yield origin, job
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -227,10 +227,29 @@ def _clause_range(tok: Token) -> tuple[int, int, bool]:
     will be held ... in Damascus"); "he met her on a trip, and they lived in Florida"
     does not put the meeting in Florida."""
     if (_purpose(tok) or tok.dep_ == "xcomp") and tok.head.lemma_.lower() in _MOTION_VERBS:
-        return (*_subtree_range(tok.head), True)  # where one goes to meet: "to Tehran" too
+        return (*_own_clause(tok.head), True)  # where one goes to meet: "to Tehran" too
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
         tok = tok.head
-    return (*_subtree_range(tok), False)
+    return (*_own_clause(tok), False)
+
+
+def _own_clause(tok: Token) -> tuple[int, int]:
+    """The text of `tok`'s subtree around it, up to the clauses coordinated to it that
+    have a subject of their own ("met the ambassador, and the delegation stayed in Lisbon")."""
+    other = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "conj" and any(g.dep_.startswith("nsubj") for g in c.children)
+        for t in c.subtree
+    }
+    kept = {t.i for t in tok.subtree} - other
+    first = last = tok.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    doc = tok.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _qualifies_head(doc: Doc, m: Mention, wb: int, we: int) -> bool:
@@ -379,6 +398,9 @@ def _same_meeting(
     return None
 
 
+_NOT_NAMES = frozenset({"i", "we", "they", "he", "she", "the", "it", "this", "that"})
+
+
 def _named_in(text: str, wb: int, we: int) -> list[Mention]:
     """A participant the entity recogniser missed: the last proper-name phrase in the
     window ("The Foreign Secretary", "Russian Foreign Minister Sergei Lavrov")."""
@@ -400,7 +422,7 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
     if is_place or re.fullmatch(_MONTHS + r"(?:\s+\d+)?", name):
         return []
     b = e - len(name)
-    if len(name) < 3 or not re.match(r"[A-Z]", name) or name.lower() in {"i", "we", "they", "he", "she"}:
+    if len(name) < 3 or not re.match(r"[A-Z]", name) or name.lower() in _NOT_NAMES:
         return []
     if re.fullmatch(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?", name):
         return []

@@ -184,6 +184,8 @@ def test_stdin(tmp_path):
 def test_bad_options_are_one_line():
     r = kg("ingest", "--jobs", "-3", "x.txt")
     assert r.returncode == 1 and r.stderr.startswith("kg ingest: --jobs -3")
+    r = kg("ingest", "--batch-size", "0", "x.txt")
+    assert r.returncode == 1 and r.stderr.startswith("kg ingest: --batch-size 0")
 
 
 def _corpus(tmp_path: Path, n: int) -> Path:

@@ -443,3 +443,43 @@ def test_a_quote_after_a_sentence_keeps_its_opening_mark_and_its_speaker():
     assert noted and all('"' not in c.content.text and c.quote_type == "indirect" for c in noted)
     direct = [(c.source.label, c.content.text) for c in g.claims if c.quote_type == "direct"]
     assert ("Sayegh", "I have taken responsibility for my vote") in direct, direct
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the holder is the possessor; the topic phrase is the content and its preposition cues
+        (
+            "The governor's call for a curfew was ignored by the protesters.",
+            ("The governor", "call for", "a curfew"),
+        ),
+        # an infinitive clause after the noun is the content
+        (
+            "The agency's plan to divert the river worried the farmers.",
+            ("The agency", "plan", "to divert the river"),
+        ),
+    ],
+)
+def test_attitude_noun_with_a_holder(body, expected):
+    assert expected in _explicit(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plan to divert the river was dropped after the floods.",  # no one holds the plan
+        "The witnesses repeated their statements to the police officers.",  # an addressee
+    ],
+)
+def test_attitude_noun_without_holder_or_topic_is_no_claim(body):
+    assert not any(cue.startswith(("plan", "statements")) for _, cue, _ in _explicit(body))
+
+
+def test_a_named_object_is_enough_content_for_a_stance_verb():
+    claims = _explicit("The teachers' union endorsed Ramirez on Friday.")
+    assert ("The teachers' union", "endorsed", "Ramirez") in claims
+
+
+def test_a_scene_setting_phrase_before_the_source_is_not_the_content():
+    claims = _explicit("In a radio interview last week, the senator acknowledged the deep divisions.")
+    assert claims == [("the senator", "acknowledged", "the deep divisions")]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Claim, Mention, Span
 from .lexicon import (
+    ATTITUDE_NOUNS,
     COGNITION_VERBS,
     CUE_FORMS,
     PARTICIPLE_CUES,
@@ -488,6 +489,8 @@ def find_claims(
             if resolver.doc is not None:
                 for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
                     _add(text, claim, claims, allow_nested=False)
+                for claim in _noun_claims(text, resolver, sb, se, quotes, claims):
+                    _add(text, claim, claims, allow_nested=False)
         for claim in [c for c in claims if para.begin <= c.cue.begin < para.end]:
             more = _continued_quote(text, para, claim, quotes)
             if more is not None:
@@ -585,6 +588,87 @@ def _parse_claims(
     return out
 
 
+
+
+def _noun_claims(
+    text: str, resolver: _Resolver, sb: int, se: int, quotes: list[tuple[int, int]], claims: list[Claim]
+) -> list[Claim]:
+    """Claims carried by a noun of stance with its holder: "Trump's call for a ban",
+    "their plan to cut taxes", "criticism of the deal from Democrats". The possessor (or
+    the "by"/"from" phrase) is the source; a "that"/"to" clause or the topic phrase is the
+    content. A noun with no holder ("the plan to build a wall") reports no one's view."""
+    doc = resolver.doc
+    span = doc.char_span(sb, se, alignment_mode="contract") if doc is not None else None
+    if span is None:
+        return []
+    taken = [(c.cue.begin, c.cue.end) for c in claims]
+    taken += [(c.source_span.begin, c.source_span.end) for c in claims if c.source_span is not None]
+    out: list[Claim] = []
+    for tok in span:
+        if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & ATTITUDE_NOUNS:
+            continue
+        if any(b <= tok.idx < e for b, e in taken) or any(qb < tok.idx < qe - 1 for qb, qe in quotes):
+            continue
+        claim = _noun_claim(text, resolver, tok, sb, se)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _holder(noun: Token) -> tuple[int, int] | None:
+    """Who holds the attitude a noun names: its possessor, else a "by"/"from" phrase."""
+    for c in noun.children:
+        if c.dep_ == "nmod:poss":
+            last = c
+            while last.i > c.left_edge.i and last.dep_ == "case":
+                last = last.doc[last.i - 1]
+            ends = [t for t in c.subtree if t.dep_ != "case" or t.head.i != c.i]
+            return _phrase(c.left_edge, ends[-1] if ends else c, head=c)
+    for c in noun.rights:
+        if c.dep_ == "nmod" and c.pos_ in {"PROPN", "NOUN", "PRON"} and any(
+            k.dep_ == "case" and k.lower_ in {"by", "from"} for k in c.children
+        ):
+            first = next((t for t in c.subtree if t.dep_ != "case" or t.head.i != c.i), c)
+            return _phrase(first, c.right_edge, head=c)
+    return None
+
+
+def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -> Claim | None:
+    src = _holder(noun)
+    if src is None:
+        return None
+    content = None
+    cue_e = noun.idx + len(noun)
+    for c in noun.rights:
+        marks = {k.lower_ for k in c.children if k.dep_ in {"mark", "case"}}
+        if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and marks & {"to", "that"}:
+            first = next(k for k in c.subtree if k.lower_ in {"to", "that"})
+            if first.lower_ == "that":
+                first = first.doc[first.i + 1]
+            content = _edges(first, c.right_edge)
+            break
+        if c.dep_ == "nmod" and marks & _TOPIC_CASES and not marks & {"by", "from"}:
+            case = next((k for k in c.children if k.dep_ == "case"), None)
+            if case is None:
+                continue
+            if case.i == noun.i + 1:
+                cue_e = case.idx + len(case)
+            first = next((t for t in c.subtree if t.i > case.i), c)
+            content = _edges(first, c.right_edge)
+            break
+    if content is None:
+        return None
+    cb, ce = content
+    if ce <= cb or (len(text[cb:ce].split()) < 2 and not _named_target(noun.doc, cb, ce)):
+        return None
+    if src[0] < ce and cb < src[1]:
+        return None
+    if not _looks_like_source(text[src[0] : src[1]]) or text[src[0] : src[1]].lower() in _NOT_SOURCES:
+        return None
+    lemma = noun.lemma_.lower()
+    return _build(text, resolver, src, (noun.idx, cue_e), lemma, (cb, ce), sb, se, "indirect")
+
+
 # verbs that take a finite clause without reporting anyone's view of it
 _NON_ATTITUDE = set("make ensure mean be have get let help seem appear happen matter turn prove".split())
 
@@ -655,7 +739,7 @@ def _parse_claim(
     for qb, qe in quotes:  # a quotation that opens in the content runs to its closing mark
         if cb <= qb < ce and qe > ce:
             ce = qe
-    if len(text[cb:ce].split()) < 2:
+    if len(text[cb:ce].split()) < 2 and not _named_target(verb.doc, cb, ce):
         return None
     cue_e = verb.idx + len(verb)
     prt = next((c for c in verb.children if c.dep_ == "compound:prt" and c.i == verb.i + 1), None)
@@ -668,6 +752,13 @@ def _parse_claim(
 
 
 _LEAD_WORDS = {"but", "and", "or", "so", "then", "yet", "though", "although", "while", "because", "also"}
+
+
+def _named_target(doc: Doc, b: int, e: int) -> bool:
+    """A one-word content is a view only when it names someone: "Cruz endorsed Trump",
+    "Trump attacked Machado"; a lone common noun or pronoun ("said it") is not."""
+    span = doc.char_span(b, e, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "PROPN"
 
 
 def _phrase(first: Token, last: Token, head: Token) -> tuple[int, int]:
@@ -1144,7 +1235,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     # "…, the mayor told The Herald on Thursday.": no clause after the cue, so what was said
     # is the clause before the source (shape 3)
     inverted = src is not None and re.search(r",\s*$", text[sb : src[0]])
+    # … unless what comes before is only a phrase of time or place ("In her 2003 book, X
+    # noted the clot's existence"): then the object after the cue is what was said
     inverted = inverted and _verbless(resolver.doc, cue_e, se)
+    inverted = inverted and not _setting(text, resolver.doc, sb, src[0])
     if src and not inverted and re.match(r"\s*(?:[,:]|that\b|\s+[“\"]|\s+\w)", after):
         cb = cue_e
         # "told reporters (on Monday) that", "described the meeting as"
@@ -1223,6 +1317,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         if not _looks_like_source(text[src[0] : src[1]]) or len(text[start:comma].split()) < 3:
             return None
         qtype = "direct" if text[start] in _OPEN else "indirect"
+        if qtype == "indirect" and _setting(text, resolver.doc, start, comma):
+            return None  # "In a speech Friday, she said": a setting, not what was said
         return _build(text, resolver, src, (cue_b, cue_e), lemma, (start, comma), start, se, qtype)
     return None
 
@@ -1275,6 +1371,16 @@ def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
         return _build(text, resolver, src, (cue_b, cue_e), "according to", (cb, se), sb, se, "indirect")
     # CONTENT, according to X.
     return _build(text, resolver, src, (cue_b, cue_e), "according to", (sb, cue_b), sb, se, "indirect")
+
+
+_SETTING = re.compile(r"\s*(?:in|at|on|during|after|before|since|from|with|speaking|writing)\b", re.I)
+
+
+def _setting(text: str, doc: Doc | None, b: int, e: int) -> bool:
+    """Words before a comma that only set the scene: a phrase with no verb, or one opening
+    with a preposition ("In a Wall Street Journal essay last week,": the tagger may read
+    "essay" as a verb)."""
+    return _verbless(doc, b, e) or _SETTING.match(text, b, e) is not None
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:

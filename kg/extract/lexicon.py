@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ATTITUDE_NOUNS",
     "COGNITION_VERBS",
     "CUE_FORMS",
     "PARTICIPLE_CUES",
@@ -168,6 +169,22 @@ STANCE_VERBS: frozenset[str] = frozenset(
         depict brand laud thank congratulate regret apologize justify champion protest grumble
         concur disagree lobby""".split()
     )
+)
+
+#: Nouns that carry a view, a demand or an intention of whoever "has" them: "Trump's call
+#: for …", "her criticism of …", "their plan to …". Lemmas; a possessor (or "by"/"from" X)
+#: is the source and a "that"/"to" clause or a topic phrase the content.
+ATTITUDE_NOUNS: frozenset[str] = frozenset(
+    """claim assertion statement argument suggestion promise allegation charge comment remark
+    belief warning insistence contention accusation announcement pledge vow demand proposal view
+    call criticism critique support opposition endorsement praise plan decision concern worry
+    fear hope doubt desire intention threat refusal denial admission acknowledgment
+    acknowledgement assessment estimate forecast prediction request appeal complaint objection
+    condemnation recommendation advice offer rejection approval disapproval skepticism
+    scepticism suspicion explanation description account testimony message rhetoric theory
+    idea push bid eagerness determination commitment willingness reluctance insistence
+    position stance attack defense defence apology confession conviction calls
+    """.split()
 )
 
 _IRREGULAR = {

@@ -483,3 +483,5 @@ def test_a_named_object_is_enough_content_for_a_stance_verb():
 def test_a_scene_setting_phrase_before_the_source_is_not_the_content():
     claims = _explicit("In a radio interview last week, the senator acknowledged the deep divisions.")
     assert claims == [("the senator", "acknowledged", "the deep divisions")]
+    # nothing after the cue: the setting is still not what was said
+    assert _explicit("In a radio interview last week, the senator agreed.") == []

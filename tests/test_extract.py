@@ -239,7 +239,7 @@ def test_quotation_paragraph_continues_the_last_speaker():
 def test_appositive_and_party_tag_stay_in_the_source_but_not_in_its_name():
     g = run("Sen. Ruth Ellery (R-Ohio), who chairs the panel, said the hearing would go ahead.")
     (c,) = [c for c in g.claims if c.quote_type != "implicit"]
-    assert c.source_span.text == "Sen. Ruth Ellery (R-Ohio), who chairs the panel"
+    assert c.source_span.text == "Sen. Ruth Ellery (R-Ohio), who chairs the panel,"
     assert "Ellery" in c.source.label and "panel" not in c.source.label
 
 
@@ -485,3 +485,9 @@ def test_a_scene_setting_phrase_before_the_source_is_not_the_content():
     assert claims == [("the senator", "acknowledged", "the deep divisions")]
     # nothing after the cue: the setting is still not what was said
     assert _explicit("In a radio interview last week, the senator agreed.") == []
+
+
+def test_source_keeps_the_comma_that_closes_its_appositive():
+    claims = _explicit("Omar Haddad, a spokesman for the council, said the border would reopen on Sunday.")
+    source = "Omar Haddad, a spokesman for the council,"
+    assert claims == [(source, "said", "the border would reopen on Sunday")]

@@ -1471,6 +1471,11 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     if start is None:
         return None
     src = _close_bracket(text, start, src[1])
+    closing = text[src[1] : src[1] + 1] == "," and not src[0] <= content[0] <= src[1]
+    if closing and "," in text[src[0] : src[1]]:
+        # "Jo Doe, a port official, said": the comma closing the appositive is part of the
+        # phrase that names the source, as the one opening it is
+        src = (src[0], src[1] + 1)
     cb, ce = _trim_content(text, *content)
     cb += _complementizer(resolver.doc, cb)
     if ce - cb < 3 or not _names_someone(resolver.doc, *src):

@@ -491,3 +491,20 @@ def test_source_keeps_the_comma_that_closes_its_appositive():
     claims = _explicit("Omar Haddad, a spokesman for the council, said the border would reopen on Sunday.")
     source = "Omar Haddad, a spokesman for the council,"
     assert claims == [(source, "said", "the border would reopen on Sunday")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The mayor is confident that the bridge will reopen.",
+            ("The mayor", "is confident", "the bridge will reopen"),
+        ),
+        (
+            "The farmers were frustrated with the new rules on water.",
+            ("The farmers", "were frustrated with", "the new rules on water"),
+        ),
+    ],
+)
+def test_predicated_attitude_adjective(body, expected):
+    assert expected in _explicit(body)

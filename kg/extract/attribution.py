@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Claim, Mention, Span
 from .lexicon import (
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
     COGNITION_VERBS,
     CUE_FORMS,
@@ -223,7 +224,7 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     subj = next((c for c in subjects if c.i < verb.i), None)
     if subj is None:
         return None
-    b, e = _phrase(subj.left_edge, subj.right_edge, head=subj)
+    b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
     if b < sb or e > cue_b:
         return None
     # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
@@ -504,7 +505,7 @@ def find_claims(
     return claims
 
 
-_CUE_MODIFIERS = {"aux", "aux:pass", "advmod"}
+_CUE_MODIFIERS = {"aux", "aux:pass", "advmod", "cop"}
 
 
 def _topic_into_cue(text: str, claim: Claim) -> None:
@@ -531,7 +532,7 @@ def _verb_group(text: str, doc: Doc, cue: Span) -> Span:
     ("has also said", "did not deny") and a colon that introduces the content ("said:"):
     tense, modality and negation are part of how the source put it."""
     toks = doc.char_span(cue.begin, cue.end, alignment_mode="expand")
-    if toks is None or not len(toks) or toks[0].pos_ != "VERB":
+    if toks is None or not len(toks) or toks[0].pos_ not in {"VERB", "ADJ"}:
         return cue
     verb = toks[0]
     b, e = cue.begin, cue.end
@@ -576,16 +577,56 @@ def _parse_claims(
     heads = _participle_heads(doc, claims)
     out: list[Claim] = []
     for tok in span:
-        if tok.pos_ != "VERB" or (_stance_lemma(tok) is None and not _takes_proposition(tok)):
+        attitude = tok.pos_ == "ADJ" and tok.lower_ in ATTITUDE_ADJECTIVES
+        stance = tok.pos_ == "VERB" and (_stance_lemma(tok) is not None or _takes_proposition(tok))
+        if not attitude and not stance:
             continue
         if any(b <= tok.idx < e for b, e in taken) or any(qb < tok.idx < qe - 1 for qb, qe in quotes):
             continue  # a cue already used, or words inside a quotation
         if tok.i in heads or (tok.i and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
             continue  # a participle's own claim covers it; or a compound ("so-called")
-        claim = _parse_claim(text, resolver, tok, sb, se, quotes)
+        claim = (_adjective_claim if attitude else _parse_claim)(text, resolver, tok, sb, se, quotes)
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _adjective_claim(
+    text: str, resolver: _Resolver, adj: Token, sb: int, se: int, quotes: list[tuple[int, int]]
+) -> Claim | None:
+    """ "X is worried that …", "Y was critical of …": a predicated attitude adjective
+    reports its subject's view; its clause or the phrase after its preposition is the
+    content, and the preposition joins the cue."""
+    src = _dep_source(adj)  # only a predicated adjective has a subject ("the confident mayor" has none)
+    if src is None:
+        return None
+    cue_e = adj.idx + len(adj)
+    content = None
+    for c in adj.rights:
+        if c.dep_ in _CLAUSE_DEPS:
+            first = c.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark":
+                first = first.doc[first.i + 1]
+            content = _edges(first, c.right_edge)
+            break
+        case = next((k for k in c.children if k.dep_ == "case"), None)
+        if c.dep_ == "obl" and case is not None and case.lower_ in _TOPIC_CASES | {"with", "at", "by", "to"}:
+            if case.i == adj.i + 1:
+                cue_e = case.idx + len(case)
+            content = _edges(adj.doc[case.i + 1], c.right_edge)
+            break
+    if content is None:
+        return None
+    cb, ce = content
+    if ce <= cb or (len(text[cb:ce].split()) < 2 and not _named_target(adj.doc, cb, ce)):
+        return None
+    phrase = text[src[0] : src[1]]
+    if src[0] < ce and cb < src[1] or phrase.lower() in _NOT_SOURCES or not _looks_like_source(phrase):
+        return None
+    for qb, qe in quotes:
+        if cb <= qb < ce and qe > ce:
+            ce = qe
+    return _build(text, resolver, src, (adj.idx, cue_e), adj.lower_, (cb, ce), sb, max(se, ce), "indirect")
 
 
 
@@ -761,13 +802,39 @@ def _named_target(doc: Doc, b: int, e: int) -> bool:
     return span is not None and len(span) == 1 and span[0].pos_ == "PROPN"
 
 
+_TITLE_DEPS = {"dep", "compound", "amod", "nmod:desc", "flat", "det"}
+
+
+def _title_start(subj: Token) -> Token:
+    """Where a subject phrase starts, with the title or description before a name that
+    the parser hung off the verb instead ("Republican nominee Donald Trump said": the
+    tree makes "nominee" a dependent of "said")."""
+    first = subj.left_edge
+    doc = subj.doc
+    i = first.i - 1
+    while i >= 0 and doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "DET"} and doc[i].dep_ in _TITLE_DEPS:
+        if doc[i].head.i != subj.head.i and not first.i <= doc[i].head.i <= subj.right_edge.i:
+            break
+        first = doc[i]
+        i -= 1
+    return first
+
+
+# adverbs that belong to the phrase they quantify ("nearly eight of 10", "not everyone")
+_PHRASE_ADVERBS = {"not", "only", "nearly", "almost", "roughly", "just", "far", "about", "some", "fully"}
+
+
 def _phrase(first: Token, last: Token, head: Token) -> tuple[int, int]:
     """Character span of a noun phrase from the parse: without a conjunction the clause
     opens with ("but the council") or trailing punctuation, but keeping the closing
     bracket of a tag inside it ("Sen. Jane Doe (D-Ore.)")."""
     doc = head.doc
     i, j = first.i, last.i
-    while i < head.i and (doc[i].lower_ in _LEAD_WORDS or doc[i].pos_ in {"PUNCT", "ADV", "INTJ", "SPACE"}):
+    while i < head.i and (
+        doc[i].lower_ in _LEAD_WORDS
+        or doc[i].pos_ in {"PUNCT", "INTJ", "SPACE"}
+        or (doc[i].pos_ == "ADV" and doc[i].lower_ not in _PHRASE_ADVERBS)
+    ):
         i += 1
     while j > head.i and doc[j].pos_ in {"PUNCT", "SPACE"}:
         if doc[j].text == ")" and "(" in doc[i:j].text:
@@ -817,7 +884,7 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
             return None  # no one in particular
         if subj.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "VERB", "AUX", "PART", "PUNCT"}:
             return None  # "In", "Though": a misparse, not a phrase naming anyone
-        return _phrase(subj.left_edge, subj.right_edge, head=subj)
+        return _phrase(_title_start(subj), subj.right_edge, head=subj)
     head = verb.head
     if depth >= 2 or head.i >= verb.i:
         return None

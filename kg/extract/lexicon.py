@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ATTITUDE_ADJECTIVES",
     "ATTITUDE_NOUNS",
     "COGNITION_VERBS",
     "CUE_FORMS",
@@ -185,6 +186,17 @@ ATTITUDE_NOUNS: frozenset[str] = frozenset(
     idea push bid eagerness determination commitment willingness reluctance insistence
     position stance attack defense defence apology confession conviction calls
     """.split()
+)
+
+#: Adjectives that report their subject's view or feeling when predicated of it: "X is
+#: worried that …", "Y was critical of …", "Z is determined to …".
+ATTITUDE_ADJECTIVES: frozenset[str] = frozenset(
+    """worried concerned confident sure certain convinced skeptical sceptical critical frustrated
+    angry furious upset happy pleased glad proud optimistic pessimistic hopeful fearful afraid
+    wary doubtful aware unaware eager keen determined willing unwilling reluctant opposed
+    supportive sorry satisfied dissatisfied disappointed alarmed outraged adamant unsure
+    uncertain insistent dismissive enthusiastic nervous anxious hesitant committed intent
+    bullish bearish cautious emphatic unhappy unconvinced""".split()
 )
 
 _IRREGULAR = {

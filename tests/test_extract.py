@@ -508,3 +508,16 @@ def test_source_keeps_the_comma_that_closes_its_appositive():
 )
 def test_predicated_attitude_adjective(body, expected):
     assert expected in _explicit(body)
+
+
+@pytest.mark.parametrize(
+    "body,source",
+    [
+        # the parser hangs "nominee" off the verb; the title still opens the source
+        ("Republican nominee Donald Trump said the election was rigged.", "Republican nominee Donald Trump"),
+        # a quantifying adverb is part of who spoke
+        ("Nearly half of the nurses said the new shifts were too long.", "Nearly half of the nurses"),
+    ],
+)
+def test_source_phrase_keeps_its_title_and_quantifier(body, source):
+    assert [s for s, _, _ in _explicit(body)] == [source]

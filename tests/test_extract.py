@@ -521,3 +521,11 @@ def test_predicated_attitude_adjective(body, expected):
 )
 def test_source_phrase_keeps_its_title_and_quantifier(body, source):
     assert [s for s, _, _ in _explicit(body)] == [source]
+
+
+def test_sentence_case_headline_verb_is_a_cue():
+    text = "Nurses' union endorses Ruiz for city council.\n\nThe vote was held on Monday."
+    article = Article(text=text, title=text.split("\n")[0], origin="test")
+    claims = extract(article, analyse_one(load_pipeline(), text)).claims
+    found = [(c.source_span.text, c.cue.text, c.content.text) for c in claims if c.quote_type != "implicit"]
+    assert found == [("Nurses' union", "endorses", "Ruiz for city council")]

@@ -529,3 +529,13 @@ def test_sentence_case_headline_verb_is_a_cue():
     claims = extract(article, analyse_one(load_pipeline(), text)).claims
     found = [(c.source_span.text, c.cue.text, c.content.text) for c in claims if c.quote_type != "implicit"]
     assert found == [("Nurses' union", "endorses", "Ruiz for city council")]
+
+
+def test_fronted_content_with_a_quotation_is_content_even_when_the_tagger_misses_its_verb():
+    # the tagger reads "signals" as a noun here, so the phrase looks verbless
+    body = (
+        'The rejection of the plan signals "the beginning of the end" for the union, '
+        "said Maria Castel, leader of the Green Party."
+    )
+    claims = _explicit(body)
+    assert [(s, c) for s, c, _ in claims] == [("Maria Castel, leader of the Green Party", "said")]

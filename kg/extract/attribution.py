@@ -1388,8 +1388,12 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         if not _looks_like_source(text[src[0] : src[1]]) or len(text[start:comma].split()) < 3:
             return None
         qtype = "direct" if text[start] in _OPEN else "indirect"
-        if qtype == "indirect" and _setting(text, resolver.doc, start, comma):
-            return None  # "In a speech Friday, she said": a setting, not what was said
+        quoted = any(start <= qb < comma for qb, _ in quotes)
+        if qtype == "indirect" and _setting(text, resolver.doc, start, comma) and not quoted:
+            # "In a speech Friday, she said", "A spokesman, Jo Doe, said": a setting or the
+            # source itself, not what was said; a phrase holding a quotation is content
+            # even where the tagger misses its verb ("the treaty signals “the end”")
+            return None
         return _build(text, resolver, src, (cue_b, cue_e), lemma, (start, comma), start, se, qtype)
     return None
 

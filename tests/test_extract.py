@@ -539,3 +539,9 @@ def test_fronted_content_with_a_quotation_is_content_even_when_the_tagger_misses
     )
     claims = _explicit(body)
     assert [(s, c) for s, c, _ in claims] == [("Maria Castel, leader of the Green Party", "said")]
+
+
+def test_credit_line_under_a_quotation_paragraph():
+    body = '"The river rose faster than anyone expected this spring."\n\n- Maria Lopez.\n\nIt holds.'
+    claims = _explicit(body)
+    assert claims == [("Maria Lopez", "-", "The river rose faster than anyone expected this spring")]

@@ -451,7 +451,8 @@ def find_claims(
     for i, para in enumerate(paras):
         quotes = _quotes(text, para)
         lead = _lead_in(text, paras[i - 1], para, resolver) if i else _headline(text, para, resolver)
-        for first in (_colon_claim(text, para, resolver), lead, _dash_credit(text, para, resolver)):
+        credit = _credit_line(text, paras[i - 1], para, resolver) if i else None
+        for first in (_colon_claim(text, para, resolver), lead, _dash_credit(text, para, resolver), credit):
             if first is not None:
                 _add(text, first, claims, allow_nested=False)
         for sb, se in para.sentences:
@@ -629,8 +630,6 @@ def _adjective_claim(
     return _build(text, resolver, src, (adj.idx, cue_e), adj.lower_, (cb, ce), sb, max(se, ce), "indirect")
 
 
-
-
 def _noun_claims(
     text: str, resolver: _Resolver, sb: int, se: int, quotes: list[tuple[int, int]], claims: list[Claim]
 ) -> list[Claim]:
@@ -666,8 +665,10 @@ def _holder(noun: Token) -> tuple[int, int] | None:
             ends = [t for t in c.subtree if t.dep_ != "case" or t.head.i != c.i]
             return _phrase(c.left_edge, ends[-1] if ends else c, head=c)
     for c in noun.rights:
-        if c.dep_ == "nmod" and c.pos_ in {"PROPN", "NOUN", "PRON"} and any(
-            k.dep_ == "case" and k.lower_ in {"by", "from"} for k in c.children
+        if (
+            c.dep_ == "nmod"
+            and c.pos_ in {"PROPN", "NOUN", "PRON"}
+            and any(k.dep_ == "case" and k.lower_ in {"by", "from"} for k in c.children)
         ):
             first = next((t for t in c.subtree if t.dep_ != "case" or t.head.i != c.i), c)
             return _phrase(first, c.right_edge, head=c)
@@ -1115,6 +1116,39 @@ def _dash_credit(text: str, para: Paragraph, resolver: _Resolver) -> Claim | Non
         "say",
         (m.start("content"), m.end("content")),
         para.begin,
+        para.end,
+        "direct",
+    )
+
+
+# a credit line of its own under a quotation paragraph: "- Bernie Sanders." / "— Jo Doe, mayor"
+_CREDIT_LINE = re.compile(
+    r"[^\S\n]*(?P<cue>―|—|–|--|-)[^\S\n]*"
+    r"(?P<src>[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|del|la|van|von|al-\w+)){0,5})"
+    r"[^\S\n]*(?:,[^\n“”\"]{0,80})?[^\S\n]*\n*"
+)
+_QUOTE_PARAGRAPH = re.compile(r"[^\S\n]*(?P<content>[“\"][^\n]{3,}[”\"])[^\S\n]*\n*")
+
+
+def _credit_line(text: str, prev: Paragraph, para: Paragraph, resolver: _Resolver) -> Claim | None:
+    """A paragraph that only credits a name ("- Bernie Sanders.") under a paragraph that
+    is only a quotation: the quotation is that person's words (pull quotes, fact checks)."""
+    m = _CREDIT_LINE.fullmatch(text, para.begin, para.end)
+    q = _QUOTE_PARAGRAPH.fullmatch(text, prev.begin, prev.end) if m else None
+    if m is None or q is None or len(q.group("content").split()) < 3:
+        return None
+    src_e = m.end("src")
+    if re.search(r"\w{2}\.$", m.group("src")):
+        src_e -= 1  # the full stop after the name, not an initial
+    cb, ce = q.start("content") + 1, q.end("content") - 1
+    return _build(
+        text,
+        resolver,
+        (m.start("src"), src_e),
+        (m.start("cue"), m.end("cue")),
+        "say",
+        (cb, ce),
+        prev.begin,
         para.end,
         "direct",
     )

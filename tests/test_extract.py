@@ -545,3 +545,17 @@ def test_credit_line_under_a_quotation_paragraph():
     body = '"The river rose faster than anyone expected this spring."\n\n- Maria Lopez.\n\nIt holds.'
     claims = _explicit(body)
     assert claims == [("Maria Lopez", "-", "The river rose faster than anyone expected this spring")]
+
+
+def test_participle_with_an_agent_credits_the_agent():
+    claims = _explicit("Fighting broke out despite the truce announced by the regional council on Monday.")
+    assert claims == [("the regional council", "announced", "the truce")]
+
+
+def test_continue_with_a_gerund_is_no_claim():
+    assert _explicit("The new levies will continue hurting small farms.") == []
+
+
+def test_colon_after_the_cue_opens_the_next_paragraph_not_the_clause_before():
+    claims = _explicit("As the vote ended, the chairwoman said:\n\nThe harbour fees will rise next year.")
+    assert claims == [("the chairwoman", "said:", "The harbour fees will rise next year")]

@@ -611,7 +611,8 @@ def _adjective_claim(
             content = _edges(first, c.right_edge)
             break
         case = next((k for k in c.children if k.dep_ == "case"), None)
-        if c.dep_ == "obl" and case is not None and case.lower_ in _TOPIC_CASES | {"with", "at", "by", "to"}:
+        topic = case is not None and case.lower_ in _TOPIC_CASES | {"with", "at", "by", "to"}
+        if c.dep_ in {"obl", "obl:agent"} and topic:
             if case.i == adj.i + 1:
                 cue_e = case.idx + len(case)
             content = _edges(adj.doc[case.i + 1], c.right_edge)
@@ -711,6 +712,9 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
     return _build(text, resolver, src, (noun.idx, cue_e), lemma, (cb, ce), sb, se, "indirect")
 
 
+# verbs that report speech only with a clause of their own ("continued: …", "continued that")
+_ASPECTUAL = {"continue"}
+
 # verbs that take a finite clause without reporting anyone's view of it
 _NON_ATTITUDE = set("make ensure mean be have get let help seem appear happen matter turn prove".split())
 
@@ -757,6 +761,8 @@ def _parse_claim(
         refers, src = src, (relative.idx, relative.idx + len(relative))
     if _stance_lemma(verb) in COGNITION_VERBS and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
         return None  # "knew the hoodlums", "maintains a wide lead": no view is reported
+    if _stance_lemma(verb) in _ASPECTUAL and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "will continue applying pressure": an aspect, not a view
     if src is None and content is not None and not any(c.dep_.startswith("nsubj") for c in verb.children):
         # the parse lost the subject (a paragraph break taken for it): read the words before
         # the verb back to a clause boundary, as the surface patterns do
@@ -848,8 +854,20 @@ def _passive_agent(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | Non
     """ "Y was endorsed by X": X is the source and Y what the stance is about."""
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+    if agent is not None and patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the ceasefire announced by Russia": the participle modifies what was announced
+        head = verb.head
+        if head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+            first = next(t for t in head.subtree if t.dep_ != "case" or t.head.i != head.i)
+            return _agent_phrase(agent), _phrase(first, head, head=head)
     if agent is None or patient is None:
         return None
+    about = _phrase(patient.left_edge, patient.right_edge, head=patient)
+    return _agent_phrase(agent), about
+
+
+def _agent_phrase(agent: Token) -> tuple[int, int]:
+    """The "by" phrase of a passive without its preposition, and without a date after it."""
     first = next((t for t in agent.subtree if t.dep_ != "case" or t.head.i != agent.i), agent)
     last = agent
     for c in agent.rights:  # "by the council on Tuesday": the date is when, not who
@@ -859,8 +877,7 @@ def _passive_agent(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | Non
         )
         if not when:
             last = c.right_edge
-    about = _phrase(patient.left_edge, patient.right_edge, head=patient)
-    return _phrase(first, last, head=agent), about
+    return _phrase(first, last, head=agent)
 
 
 def _edges(first: Token, last: Token) -> tuple[int, int]:
@@ -1291,6 +1308,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     lemma = CUE_FORMS[form]
     if _tagged_noun(resolver.doc, cue_b, cue_e):
         return None  # "face questions", "any tough questions": the tagger reads a noun
+    if _modifier_participle(resolver.doc, cue_b, cue_e):
+        return None  # "the ceasefire announced by Russia": the parse reads it (_passive_agent)
     # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
     before = text[max(sb, cue_b - 12) : cue_b].lower()
     if re.search(
@@ -1344,6 +1363,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     # noted the clot's existence"): then the object after the cue is what was said
     inverted = inverted and _verbless(resolver.doc, cue_e, se)
     inverted = inverted and not _setting(text, resolver.doc, sb, src[0])
+    # "Following the visit, the Minister said:" – the colon opens what was said
+    inverted = inverted and not re.match(r"\s*:", after)
     if src and not inverted and re.match(r"\s*(?:[,:]|that\b|\s+[“\"]|\s+\w)", after):
         cb = cue_e
         # "told reporters (on Monday) that", "described the meeting as"
@@ -1482,7 +1503,9 @@ def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
     return _build(text, resolver, src, (cue_b, cue_e), "according to", (sb, cue_b), sb, se, "indirect")
 
 
-_SETTING = re.compile(r"\s*(?:in|at|on|during|after|before|since|from|with|speaking|writing)\b", re.I)
+_SETTING = re.compile(
+    r"\s*(?:in|at|on|during|after|before|since|from|with|following|speaking|writing)\b", re.I
+)
 
 
 def _setting(text: str, doc: Doc | None, b: int, e: int) -> bool:
@@ -1490,6 +1513,16 @@ def _setting(text: str, doc: Doc | None, b: int, e: int) -> bool:
     with a preposition ("In a Wall Street Journal essay last week,": the tagger may read
     "essay" as a verb)."""
     return _verbless(doc, b, e) or _SETTING.match(text, b, e) is not None
+
+
+def _modifier_participle(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether a cue word is a past participle modifying the noun before it, with a "by"
+    agent ("a truce announced by Moscow"): the phrase before it is not its source."""
+    toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if toks is None or len(toks) != 1:
+        return False
+    t = toks[0]
+    return t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "obl:agent" for c in t.children)
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:

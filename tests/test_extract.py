@@ -559,3 +559,25 @@ def test_continue_with_a_gerund_is_no_claim():
 def test_colon_after_the_cue_opens_the_next_paragraph_not_the_clause_before():
     claims = _explicit("As the vote ended, the chairwoman said:\n\nThe harbour fees will rise next year.")
     assert claims == [("the chairwoman", "said:", "The harbour fees will rise next year")]
+
+
+def test_office_and_the_name_in_apposition_are_one_participant():
+    g = run("The Prime Minister met the Foreign Minister of Norway, Ingrid Solberg, in Oslo on Tuesday.")
+    (meeting,) = g.meetings
+    people = {p.label: p for p in meeting.participants}
+    assert "Ingrid Solberg" in people and people["Ingrid Solberg"].affiliations == ("Norway",)
+    assert "Norway" not in people and not any("Foreign Minister" in label for label in people)
+
+
+def test_a_name_is_never_cut_inside_a_word():
+    # the model stops this entity at "Hamid Al"
+    g = run("The envoy met Hamid Al-Ja’bari in Baghdad.")
+    assert [p.label for m in g.meetings for p in m.participants] == ["Hamid Al-Ja’bari"]
+
+
+def test_participant_is_the_name_in_apposition_to_an_office_the_parse_leaves_out():
+    g = run(
+        "Chancellor Anna Weber met with the Minister of Foreign Affairs of Peru, HE Dr Luis Alvarado, "
+        "in Berlin on 3 March to discuss trade."
+    )
+    assert sorted(p.label for m in g.meetings for p in m.participants) == ["Anna Weber", "Luis Alvarado"]

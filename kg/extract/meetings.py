@@ -309,6 +309,7 @@ def _participants(
     windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
+        we = _through_appositive_name(text, we, mentions)
         if doc is not None and text[wb:we].lower() in {"he", "she"}:
             out.extend(m for m in [subject_antecedent(doc, wb, mentions)] if m is not None)
             continue
@@ -363,6 +364,22 @@ def _participants(
             seen.add(m.label)
             uniq.append(m)
     return uniq
+
+
+_APPOSITIVE_NAME = re.compile(r"\s*,\s*(?:(?:H\.?E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|Sheikh)\s+)*")
+
+
+def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int:
+    """Where a participant phrase ends when a name in apposition follows it ("met the
+    Minister of Foreign Affairs of Iraq, Ibrahim al-Jaafari, in Canberra"): the parse often
+    leaves the name out of the office's subtree, and the person is the participant."""
+    gap = _APPOSITIVE_NAME.match(text, we)
+    if gap is None or gap.end() == we:
+        return we
+    name = next((m for m in mentions if m.span.begin == gap.end() and m.kind == "Person"), None)
+    if name is None or not re.match(r"\s*(?:,|\.|$|\s(?:in|on|at|to|for|during)\b)", text[name.span.end :]):
+        return we
+    return name.span.end
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

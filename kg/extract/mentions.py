@@ -136,9 +136,79 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             if kind == "Organization":
                 kind = classify_name(surface)
                 kind = "Organization" if kind == "Person" else kind
+            e = _word_end(text, e)
+            surface = text[b:e]
             add(Mention(Span(b, e, surface), surface, kind))
     found.sort(key=lambda m: m.span.begin)
-    return found
+    return _fold_offices(text, found)
+
+
+def _word_end(text: str, e: int) -> int:
+    """An entity never ends inside a word: the tokenizer splits "Al-Ja’afari" and the
+    model may stop at "Al"; the name runs to the word's end (not into a possessive "’s")."""
+    m = (
+        re.match(r"(?:-|(?<=\w))[\w’'-]*\w", text[e:])
+        if e < len(text) and (text[e].isalnum() or text[e] == "-")
+        else None
+    )
+    if m is None:
+        return e
+    word = m.group()
+    cut = re.search(r"[’']s$", word)
+    return e + (cut.start() if cut else len(word))
+
+
+# "the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja’afari," / "Jordan's foreign
+# minister, Ayman Safadi": an office followed by the name of whoever holds it
+_OFFICE_WORDS = (
+    r"minister|secretary|president|premier|chancellor|envoy|ambassador|spokes(?:man|woman|person)"
+    r"|chair(?:man|woman)?|director|chief|commander|leader|head|governor|mayor|king|emir|prince"
+    r"|sheikh|representative|advis[eo]r|negotiator|deputy|coordinator|commissioner|speaker"
+)
+# words that may stand in an office's title before its head word: capitalised words
+# ("Foreign", "UN", "Jordan's") and a few lowercase ones ("foreign minister", "prime")
+_OFFICE_MODIFIER = (
+    r"(?:[A-Z][\w.'’-]*|foreign|prime|deputy|vice|defen[cs]e|interior|finance|justice|health|energy"
+    r"|trade|special|senior|top|former|acting|interim|assistant|first|general|national|security"
+    r"|state|military|regional|provincial|local|of|for|and|the)"
+)
+_OFFICE_BEFORE_NAME = re.compile(
+    rf"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+    rf"(?P<office>(?:{_OFFICE_MODIFIER}\s+){{0,6}}(?i:{_OFFICE_WORDS})\b"
+    rf"(?:\s+(?:of|for|to|on|at|the|and|[A-Z][\w.'’-]*))*)\s*,\s*"
+    r"(?:(?:H\.?E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|Sheikh)\s+)*$"
+)
+
+
+def _fold_offices(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One actor for "the Foreign Minister of Jordan, Ayman Safadi": the named person, with
+    the states named in the office as affiliations. Otherwise the office ("Minister of
+    Foreign Affairs of Iraq") and the country inside it ("Iraq") would stand beside the
+    person as actors of their own, and a meeting with Safadi would count three parties."""
+    out = list(mentions)
+    for name in mentions:
+        # the model may tag a name after an office as a place ("…, Ingrid Solberg, in Oslo");
+        # gazetteer places (Country, City) are never taken for a name
+        if name.kind not in {"Person", "Place", "Organization"} or len(name.label.split()) < 2:
+            continue
+        line_b = text.rfind("\n", 0, name.span.begin) + 1
+        m = _OFFICE_BEFORE_NAME.search(text, max(line_b, name.span.begin - 120), name.span.begin)
+        if m is None or m.end() != name.span.begin:
+            continue
+        ob, oe = m.start("office"), m.end("office")
+        inside = [x for x in out if x is not name and ob <= x.span.begin and x.span.end <= oe + 1]
+        if any(x.kind == "Person" and len(x.label.split()) >= 2 and not _is_office(x.label) for x in inside):
+            continue  # a name in the description ("John Kerry's deputy, …"): not an office
+        states = tuple(dict.fromkeys(x.label for x in inside if x.kind == "Country"))
+        out = [x for x in out if x not in inside]
+        i = out.index(name)
+        affiliations = tuple(dict.fromkeys(name.affiliations + states))
+        out[i] = Mention(name.span, name.label, "Person", affiliations=affiliations)
+    return out
+
+
+def _is_office(label: str) -> bool:
+    return re.search(rf"\b(?:{_OFFICE_WORDS})\b", label, re.IGNORECASE) is not None
 
 
 def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | None:

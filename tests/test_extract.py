@@ -581,3 +581,8 @@ def test_participant_is_the_name_in_apposition_to_an_office_the_parse_leaves_out
         "in Berlin on 3 March to discuss trade."
     )
     assert sorted(p.label for m in g.meetings for p in m.participants) == ["Anna Weber", "Luis Alvarado"]
+
+
+def test_participle_of_feeling_credits_its_experiencer():
+    claims = _explicit("Residents were alarmed by the plan to close the clinic.")
+    assert claims == [("Residents", "were alarmed by", "the plan to close the clinic")]

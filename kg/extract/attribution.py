@@ -578,7 +578,9 @@ def _parse_claims(
     heads = _participle_heads(doc, claims)
     out: list[Claim] = []
     for tok in span:
-        attitude = tok.pos_ == "ADJ" and tok.lower_ in ATTITUDE_ADJECTIVES
+        attitude = tok.lower_ in ATTITUDE_ADJECTIVES and (
+            tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and any(c.dep_ == "nsubj:pass" for c in tok.children))
+        )
         stance = tok.pos_ == "VERB" and (_stance_lemma(tok) is not None or _takes_proposition(tok))
         if not attitude and not stance:
             continue
@@ -598,7 +600,12 @@ def _adjective_claim(
     """ "X is worried that …", "Y was critical of …": a predicated attitude adjective
     reports its subject's view; its clause or the phrase after its preposition is the
     content, and the preposition joins the cue."""
-    src = _dep_source(adj)  # only a predicated adjective has a subject ("the confident mayor" has none)
+    # only a predicated adjective has a subject ("the confident mayor" has none); a
+    # participle of feeling has its experiencer as passive subject ("X was alarmed by Y")
+    src = _dep_source(adj)
+    experiencer = next((c for c in adj.children if c.dep_ == "nsubj:pass"), None)
+    if src is None and experiencer is not None:
+        src = _phrase(_title_start(experiencer), experiencer.right_edge, head=experiencer)
     if src is None:
         return None
     cue_e = adj.idx + len(adj)

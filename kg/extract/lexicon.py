@@ -188,15 +188,17 @@ ATTITUDE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Adjectives that report their subject's view or feeling when predicated of it: "X is
-#: worried that …", "Y was critical of …", "Z is determined to …".
+#: Adjectives (and participles of feeling) that report their subject's view or feeling when
+#: predicated of it: "X is worried that …", "Y was critical of …", "Z was alarmed by …".
 ATTITUDE_ADJECTIVES: frozenset[str] = frozenset(
     """worried concerned confident sure certain convinced skeptical sceptical critical frustrated
     angry furious upset happy pleased glad proud optimistic pessimistic hopeful fearful afraid
     wary doubtful aware unaware eager keen determined willing unwilling reluctant opposed
     supportive sorry satisfied dissatisfied disappointed alarmed outraged adamant unsure
     uncertain insistent dismissive enthusiastic nervous anxious hesitant committed intent
-    bullish bearish cautious emphatic unhappy unconvinced""".split()
+    bullish bearish cautious emphatic unhappy unconvinced encouraged heartened shocked appalled
+    troubled dismayed disturbed saddened angered impressed reassured relieved surprised
+    offended""".split()
 )
 
 _IRREGULAR = {

@@ -586,3 +586,14 @@ def test_participant_is_the_name_in_apposition_to_an_office_the_parse_leaves_out
 def test_participle_of_feeling_credits_its_experiencer():
     claims = _explicit("Residents were alarmed by the plan to close the clinic.")
     assert claims == [("Residents", "were alarmed by", "the plan to close the clinic")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The northern district has been declared a closed military zone under the new law.",
+        "The minister was asked whether the border would reopen.",
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_not_its_source(body):
+    assert _explicit(body) == []

@@ -1315,8 +1315,11 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     lemma = CUE_FORMS[form]
     if _tagged_noun(resolver.doc, cue_b, cue_e):
         return None  # "face questions", "any tough questions": the tagger reads a noun
-    if _modifier_participle(resolver.doc, cue_b, cue_e):
-        return None  # "the ceasefire announced by Russia": the parse reads it (_passive_agent)
+    if _modifier_participle(resolver.doc, cue_b, cue_e) or _passive_cue(resolver.doc, cue_b, cue_e, lemma):
+        # "the ceasefire announced by Russia", "sanctions were announced by the ministry",
+        # "the area has been declared …": the subject is not the source; the parse reads
+        # the agent, if there is one (_passive_agent)
+        return None
     # a noun ("the reports", "a claim") is not a cue unless its verb reading is clear
     before = text[max(sb, cue_b - 12) : cue_b].lower()
     if re.search(
@@ -1530,6 +1533,15 @@ def _modifier_participle(doc: Doc | None, b: int, e: int) -> bool:
         return False
     t = toks[0]
     return t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "obl:agent" for c in t.children)
+
+
+def _passive_cue(doc: Doc | None, b: int, e: int, lemma: str) -> bool:
+    """Whether a cue verb is passive ("was announced", "has been declared"); "was quoted
+    (as saying)" keeps its subject as the source."""
+    toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if toks is None or len(toks) != 1 or lemma == "quote":
+        return False
+    return any(c.dep_ == "aux:pass" for c in toks[0].children)
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:

@@ -597,3 +597,38 @@ def test_participle_of_feeling_credits_its_experiencer():
 )
 def test_the_subject_of_a_passive_cue_is_not_its_source(body):
     assert _explicit(body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a vote or a push states a stance toward its topic phrase
+        (
+            "The mayor voted against the new harbour levy.",
+            ("The mayor", "voted against", "the new harbour levy"),
+        ),
+        (
+            "Local farmers pushed for a ban on river dredging.",
+            ("Local farmers", "pushed for", "a ban on river dredging"),
+        ),
+        # "see X as Y" is a view of X, and the "as" phrase is part of it
+        (
+            "Critics see the levy as a tax on the poorest fishermen.",
+            ("Critics", "see", "the levy as a tax on the poorest fishermen"),
+        ),
+        # "made clear that": the adjective joins the cue
+        (
+            "The minister made clear that the border would stay closed.",
+            ("The minister", "made clear", "the border would stay closed"),
+        ),
+    ],
+)
+def test_stance_by_vote_push_view_and_made_clear(body, expected):
+    assert expected in _explicit(body)
+
+
+@pytest.mark.parametrize(
+    "body", ["The workers pushed the broken truck off the road.", "The farmers saw the flood from the hill."]
+)
+def test_push_and_see_without_a_stance_are_no_claims(body):
+    assert _explicit(body) == []

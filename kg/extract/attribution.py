@@ -721,17 +721,35 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
 
 # verbs that report speech only with a clause of their own ("continued: …", "continued that")
 _ASPECTUAL = {"continue"}
+# verbs that state a stance only toward a topic phrase ("voted against", "pushed for")
+_TOPIC_ONLY = {"vote", "push"}
+# "made clear that …", "made plain that …": the adjective belongs to the cue
+_MAKE_CLEAR = {"clear", "plain", "known"}
 
 # verbs that take a finite clause without reporting anyone's view of it
 _NON_ATTITUDE = set("make ensure mean be have get let help seem appear happen matter turn prove".split())
+
+
+def _case(tok: Token) -> str | None:
+    """The preposition a phrase opens with ("as" in "as a trap"), lowercased."""
+    return next((k.lower_ for k in tok.children if k.dep_ == "case"), None)
+
+
+def _made_clear(verb: Token) -> Token | None:
+    """The "clear" of "made clear that …" (its that-clause is the content)."""
+    if verb.lemma_.lower() != "make" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _MAKE_CLEAR), None)
 
 
 def _takes_proposition(verb: Token) -> bool:
     """A verb with a subject and a finite "that"-clause after it is a verb of saying or
     thinking whatever its lemma ("X fumed that …", "Y reckons that …"): only
     propositional-attitude verbs select such a complement."""
-    if verb.lemma_.lower() in _NON_ATTITUDE or not any(c.dep_ == "nsubj" for c in verb.children):
+    if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
+    if verb.lemma_.lower() in _NON_ATTITUDE:
+        return _made_clear(verb) is not None
     for c in verb.rights:
         if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return True
@@ -770,6 +788,9 @@ def _parse_claim(
         return None  # "knew the hoodlums", "maintains a wide lead": no view is reported
     if _stance_lemma(verb) in _ASPECTUAL and not any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "will continue applying pressure": an aspect, not a view
+    predicated = any(c.dep_ == "obl" and _case(c) == "as" for c in verb.children)
+    if _stance_lemma(verb) == "see" and not predicated and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "saw the video" is perception; "sees the plan as a trap" is a view
     if src is None and content is not None and not any(c.dep_.startswith("nsubj") for c in verb.children):
         # the parse lost the subject (a paragraph break taken for it): read the words before
         # the verb back to a clause boundary, as the surface patterns do
@@ -800,6 +821,9 @@ def _parse_claim(
     prt = next((c for c in verb.children if c.dep_ == "compound:prt" and c.i == verb.i + 1), None)
     if prt is not None:
         cue_e = prt.idx + len(prt)
+    clear = _made_clear(verb)
+    if clear is not None:
+        cue_e = clear.idx + len(clear)
     inner = [q for q in quotes if cb <= q[0] and q[1] <= ce + 1]
     qtype = "direct" if text[cb] in _OPEN and text[ce - 1] in _CLOSE else "mixed" if inner else "indirect"
     lemma = (_stance_lemma(verb) or verb.lemma_.lower()) + (" " + prt.text.lower() if prt is not None else "")
@@ -936,20 +960,27 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
     # "told The Huffington Post", "said on Fox News": whom and where, not what
     phrasal = _stance_lemma(verb) not in _SAYING
     obj = [c for c in right if c.dep_ in {"obj", "iobj"}] if phrasal else []
+    if _stance_lemma(verb) in _TOPIC_ONLY:
+        clause, obj = [], []  # "voted against the bill", not "pushed the cart"
+    if clause and clause[0].lower_ in _MAKE_CLEAR and _made_clear(verb) is not None:
+        clause = clause[1:]
     if clause:
         first = clause[0]
         if obj and obj[0].i < first.i and clause[0].dep_ == "xcomp":
             first = obj[0]  # "called the charges unsubstantiated"
         b, e = _edges(first.left_edge, clause[-1].right_edge)
     elif obj:
-        b, e = _edges(obj[0].left_edge, obj[-1].right_edge)
+        # "sees the program as a way in", "hailed Trump as the comeback kid": the "as"
+        # phrase is what is said of the object
+        pred = [c for c in right if c.dep_ == "obl" and c.i > obj[-1].i and _case(c) == "as"]
+        b, e = _edges(obj[0].left_edge, (pred[0] if pred else obj[-1]).right_edge)
     else:
+        # "voted for", "pushed against": a stance; "voted on the budget" is only an act
+        cases = {"for", "against"} if _stance_lemma(verb) in _TOPIC_ONLY else _TOPIC_CASES
         topic = [
             c
             for c in right
-            if phrasal
-            and c.dep_ == "obl"
-            and any(k.dep_ == "case" and k.lower_ in _TOPIC_CASES for k in c.children)
+            if phrasal and c.dep_ == "obl" and any(k.dep_ == "case" and k.lower_ in cases for k in c.children)
         ]
         if topic:
             b, e = _edges(topic[0].left_edge, topic[0].right_edge)

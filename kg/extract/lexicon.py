@@ -162,6 +162,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     | set("view regard trust".split())
     # volition and intention
     | set("want wish plan intend seek aim refuse decline prefer decide welcome favor favour".split())
+    # a stance taken by a vote or a campaign, toward what follows "for"/"against"
+    | set("vote push see".split())
     # evaluation and advocacy
     | set(
         """attack offer promote advocate invoke admire love hate despise bemoan rail comment

@@ -632,3 +632,20 @@ def test_stance_by_vote_push_view_and_made_clear(body, expected):
 )
 def test_push_and_see_without_a_stance_are_no_claims(body):
     assert _explicit(body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The senators have raised concerns about the cost of the new bridge.",
+            ("The senators", "have raised concerns about", "the cost of the new bridge"),
+        ),
+        (
+            "The ministry issued a warning about fake vaccines.",
+            ("The ministry", "issued a warning about", "fake vaccines"),
+        ),
+    ],
+)
+def test_light_verb_with_an_attitude_noun(body, expected):
+    assert expected in _explicit(body)

@@ -683,8 +683,39 @@ def _holder(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+# verbs that only carry the attitude noun they take as object: "raised concerns about",
+# "voiced doubts that", "issued a warning to", "made the case that"
+_LIGHT_VERBS = {
+    "raise",
+    "voice",
+    "express",
+    "issue",
+    "make",
+    "offer",
+    "level",
+    "lodge",
+    "file",
+    "sound",
+    "air",
+}
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb whose object an attitude noun is, when the verb only carries it."""
+    head = noun.head
+    if noun.dep_ != "obj" or head.pos_ != "VERB" or head.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    return head if any(c.dep_ == "nsubj" for c in head.children) else None
+
+
 def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -> Claim | None:
     src = _holder(noun)
+    cue_b = noun.idx
+    light = _light_verb(noun) if src is None else None
+    if light is not None:
+        # "Republicans raised concerns about the plan": the verb's subject holds them
+        src = _dep_source(light)
+        cue_b = light.idx
     if src is None:
         return None
     content = None
@@ -716,7 +747,7 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
     if not _looks_like_source(text[src[0] : src[1]]) or text[src[0] : src[1]].lower() in _NOT_SOURCES:
         return None
     lemma = noun.lemma_.lower()
-    return _build(text, resolver, src, (noun.idx, cue_e), lemma, (cb, ce), sb, se, "indirect")
+    return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, se, "indirect")
 
 
 # verbs that report speech only with a clause of their own ("continued: …", "continued that")

@@ -186,8 +186,8 @@ ATTITUDE_NOUNS: frozenset[str] = frozenset(
     condemnation recommendation advice offer rejection approval disapproval skepticism
     scepticism suspicion explanation description account testimony message rhetoric theory
     idea push bid eagerness determination commitment willingness reluctance insistence
-    position stance attack defense defence apology confession conviction calls
-    """.split()
+    position stance attack defense defence apology confession conviction calls question
+    questions doubts concerns fears hopes warnings objections complaints case""".split()
 )
 
 #: Adjectives (and participles of feeling) that report their subject's view or feeling when

@@ -649,3 +649,10 @@ def test_push_and_see_without_a_stance_are_no_claims(body):
 )
 def test_light_verb_with_an_attitude_noun(body, expected):
     assert expected in _explicit(body)
+
+
+def test_a_parenthetical_source_is_not_the_phrase_before_it():
+    claims = _explicit(
+        "The thing that the senator most needs, aides said, is for the governor to quit the race."
+    )
+    assert [(s, c) for s, c, _ in claims] == [("aides", "said")]

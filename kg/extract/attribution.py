@@ -211,6 +211,14 @@ def _text(doc: Doc) -> str:
     return text
 
 
+# what may stand between a subject's closing comma and its verb: auxiliaries and adverbs
+# ("Jo Doe, a lawyer, has also said"), never a noun ("The thing he needs, aides said")
+_AFTER_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:(?:also|has|have|had|then|later|now|again|previously|recently|further|reportedly"
+    r"|earlier|once|is|was|were|are|would|will|did|does|do|not|never|[a-z]+ly)\s+)*"
+)
+
+
 def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[int, int] | None:
     """The subject phrase of the cue verb from the parse, when it ends before the cue
     (appositives and relative clauses included, as the tree has them)."""
@@ -229,7 +237,7 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
         return None
     # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
     # closes the subject's own appositive or relative clause ("Jo Doe, a lawyer, said")
-    closes_appositive = re.fullmatch(r"\s*,\s*[a-z\s]*", _text(doc)[e:cue_b]) and any(
+    closes_appositive = _AFTER_APPOSITIVE.fullmatch(_text(doc)[e:cue_b]) and any(
         c.dep_ in {"appos", "acl:relcl", "advcl:relcl"} and c.i > subj.i and c.right_edge.idx < e <= cue_b
         for c in subj.children
     )

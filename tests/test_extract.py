@@ -656,3 +656,10 @@ def test_a_parenthetical_source_is_not_the_phrase_before_it():
         "The thing that the senator most needs, aides said, is for the governor to quit the race."
     )
     assert [(s, c) for s, c, _ in claims] == [("aides", "said")]
+
+
+def test_coordinated_cue_shares_the_subject_after_a_fronted_time_phrase():
+    claims = _explicit(
+        "Last month, the director called the plan careless, but said the agency would not act."
+    )
+    assert ("the director", "said", "the agency would not act") in claims

@@ -1119,6 +1119,10 @@ _COLON = re.compile(
     r":[ \t]+(?P<content>\S[^\n]*)"
 )
 _NOT_SPEAKERS = {
+    "wow",
+    "boom",
+    "busted",
+    "whoa",
     "update",
     "note",
     "photo",
@@ -1426,7 +1430,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     refers = _antecedent(resolver.doc, src) if src else None  # what a relative pronoun stands for
     if src is None and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb:cue_b]):
         # "X promised … and said …": the coordinated verb shares the sentence subject
-        lead = _SUBJECT.match(text, sb + len(text[sb:cue_b]) - len(text[sb:cue_b].lstrip()), cue_b)
+        # past a fronted time or place ("Last month, the director called …, but said …")
+        start = sb + len(_FRONTED.match(text, sb, cue_b).group())
+        lead = _SUBJECT.match(text, start, cue_b)
         if lead:
             src = (lead.start(), lead.end())
     elif src is None and re.search(r"\b(?:who|which)\s+(?:also\s+)?$", text[sb:cue_b]):
@@ -1533,6 +1539,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     return None
 
 
+_FRONTED = re.compile(
+    r"\s*(?:(?:(?:Last|This|Next|Earlier|Later|Early|Late|On|In|At|During|After|Before|Since)\b[^,.;:\n]{0,40},)\s*)?"
+)
 _SUBJECT = re.compile(
     r"(?:(?:[Tt]he|[Aa]|[Aa]n)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?|He|She|They|It|We|I"
     r"|(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:of\s+|the\s+)?(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)){0,5})"

@@ -663,3 +663,18 @@ def test_coordinated_cue_shares_the_subject_after_a_fronted_time_phrase():
         "Last month, the director called the plan careless, but said the agency would not act."
     )
     assert ("the director", "said", "the agency would not act") in claims
+
+
+def test_as_someone_put_it():
+    claims = _explicit(
+        "As the columnist Ruth Marcus puts it, the council is making an offer the town cannot refuse."
+    )
+    assert claims == [
+        ("the columnist Ruth Marcus", "puts it", "the council is making an offer the town cannot refuse")
+    ]
+    assert _explicit("She put it on the table next to the old lamp.") == []
+
+
+def test_light_verb_makes_a_point():
+    claims = _explicit("The auditor also made the point that the new levy would hurt the poorest farmers.")
+    assert [(s, c) for s, c, _ in claims] == [("The auditor", "also made the point")]

@@ -1389,6 +1389,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     lemma = CUE_FORMS[form]
     if _tagged_noun(resolver.doc, cue_b, cue_e):
         return None  # "face questions", "any tough questions": the tagger reads a noun
+    if lemma == "put it" and not re.search(r"\b[Aa]s\s+[^,;]{1,80}$", text[sb:cue_b]):
+        return None  # only "as X put it": "she put it on the table" says nothing
     if _modifier_participle(resolver.doc, cue_b, cue_e) or _passive_cue(resolver.doc, cue_b, cue_e, lemma):
         # "the ceasefire announced by Russia", "sanctions were announced by the ministry",
         # "the area has been declared …": the subject is not the source; the parse reads

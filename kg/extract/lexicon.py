@@ -95,6 +95,8 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "reject": ("rejected", "rejects"),
     "disclose": ("disclosed", "discloses"),
     "point to": ("pointed to", "points to"),
+    # "as X put it, …"
+    "put it": ("put it", "puts it"),
     "liken": ("likened",),
     "promise": ("promised", "promises"),
 }
@@ -147,7 +149,7 @@ COGNITION_VERBS: frozenset[str] = frozenset(
 #: Lemmas; matched on parsed VERB tokens only, so nouns ("the call", "his support") never fire.
 STANCE_VERBS: frozenset[str] = frozenset(
     # "learn" stays a cue only as "has learned" (cue_regex): its object is mostly a skill
-    (set(_CUE_LEMMAS) - {"call for", "call on", "point out", "point to", "learn"})
+    (set(_CUE_LEMMAS) - {"call for", "call on", "point out", "point to", "learn", "put it"})
     # communication
     | set(
         """call speak talk discuss describe label dub refer reference repeat joke boast brag
@@ -187,7 +189,8 @@ ATTITUDE_NOUNS: frozenset[str] = frozenset(
     scepticism suspicion explanation description account testimony message rhetoric theory
     idea push bid eagerness determination commitment willingness reluctance insistence
     position stance attack defense defence apology confession conviction calls question
-    questions doubts concerns fears hopes warnings objections complaints case""".split()
+    questions doubts concerns fears hopes warnings objections complaints case point
+    displeasure frustration outrage anger dismay""".split()
 )
 
 #: Adjectives (and participles of feeling) that report their subject's view or feeling when

@@ -102,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
         "entities: re3d folder or UNER .iob2 file; parse: .conllu file",
     )
     s.add_argument("--format", default="table", choices=["table", "json"])
+    s.add_argument(
+        "--content-convention",
+        default="clause",
+        choices=["clause", "proposition"],
+        help="attribution: score content as the reported clause with its 'that' and quotation "
+        "marks, as PolNeAR marks it (default), or as kg's bare proposition",
+    )
 
     add_serve_parser(sub, common)
     add_parsers(sub, common)  # federate, import, export
@@ -271,7 +278,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.task == "attribution":
         from .evaluation.attribution import evaluate_attribution, extractor_predictor
 
-        report: dict = evaluate_attribution(gold, extractor_predictor(args.pipeline))
+        predictor = extractor_predictor(args.pipeline, args.content_convention)
+        report: dict = evaluate_attribution(gold, predictor)
     else:
         from .nlp import load_pipeline
         from .nlp.evaluate import evaluate_entities_iob, evaluate_entities_re3d, evaluate_parse

@@ -8,14 +8,18 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.evaluation.attribution import evaluate_attribution, extractor_predictor
+from kg.evaluation.attribution import as_clause, evaluate_attribution, extractor_predictor
 
 POLNEAR_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev"
 
 TEXT = "Talks resume\n\nThe minister said that talks would resume on Monday.\n"
 #       0         1         2         3         4         5         6
 #       0123456789012345678901234567890123456789012345678901234567890123456789
-ANN = "T1\tSource 14 26\tThe minister\nT2\tCue 27 31\tsaid\nT3\tContent 37 65\ttalks would resume on Monday\n"
+# PolNeAR marks the content with its complementizer ("that talks …")
+ANN = (
+    "T1\tSource 14 26\tThe minister\nT2\tCue 27 31\tsaid\n"
+    "T3\tContent 32 65\tthat talks would resume on Monday\n"
+)
 
 
 def test_known_article_scores_perfectly(tmp_path: Path):
@@ -25,6 +29,30 @@ def test_known_article_scores_perfectly(tmp_path: Path):
     for kind in ("exact", "overlap"):
         for role in ("source", "cue", "content"):
             assert report[kind][role]["f1"] == 1.0, (kind, role, report)
+
+
+def test_proposition_convention_scores_the_bare_content(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        ANN.replace("Content 32 65\tthat talks", "Content 37 65\ttalks"), encoding="utf-8"
+    )
+    assert evaluate_attribution(tmp_path, extractor_predictor())["exact"]["content"]["f1"] == 0.0
+    report = evaluate_attribution(tmp_path, extractor_predictor(convention="proposition"))
+    assert report["exact"]["content"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text,proposition,clause",
+    [
+        ("He said, “We will win,” and left.", "We will win", "“We will win,”"),
+        ("He said that we would win.", "we would win", "that we would win"),
+        ("He said we would win.", "we would win", "we would win"),
+    ],
+)
+def test_clause_convention_takes_the_quotation_marks_and_the_complementizer(text, proposition, clause):
+    b = text.index(proposition)
+    wb, we = as_clause(text, b, b + len(proposition))
+    assert text[wb:we] == clause
 
 
 def test_a_wrong_prediction_scores_lower(tmp_path: Path):

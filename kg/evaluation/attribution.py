@@ -8,6 +8,12 @@ annotated one article, the article is scored against each and the mean is report
 Token overlap: precision = predicted tokens inside a gold span of the same role / all
 predicted tokens of that role; recall the other way round; summed over articles.
 Exact: a predicted span counts only when a gold span of that role has the same offsets.
+
+Content conventions: kg's claim content is the proposition itself ("talks would resume",
+the words inside a quotation). PolNeAR's content is the reported clause as it stands in
+the sentence: with its complementizer and quotation marks ("that talks would resume",
+"“We will win,”"). The default convention, "clause", widens kg's content to that before
+scoring; "proposition" scores kg's spans as they are, for gold that marks propositions.
 """
 
 from __future__ import annotations
@@ -20,10 +26,27 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["ROLES", "Gold", "evaluate_attribution", "load_gold", "score"]
+__all__ = ["CONVENTIONS", "ROLES", "Gold", "as_clause", "evaluate_attribution", "load_gold", "score"]
 
 ROLES = ("source", "cue", "content")
+CONVENTIONS = ("clause", "proposition")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_OPENING = "“\"‘'"
+_CLOSING = re.compile(r"[,.!?]?[”\"’']")
+_COMPLEMENTIZER = re.compile(r"\bthat\s+$")
+
+
+def as_clause(text: str, b: int, e: int) -> tuple[int, int]:
+    """A proposition's span widened to its clause as PolNeAR marks it: the quotation marks
+    around it (with the comma or full stop inside the closing one) and a "that" before it."""
+    if b > 0 and text[b - 1] in _OPENING:
+        close = _CLOSING.match(text, e)
+        if close is not None:
+            return b - 1, close.end()
+    that = _COMPLEMENTIZER.search(text, max(0, b - 6), b)
+    if that is not None:
+        return that.start(), e
+    return b, e
 
 
 @dataclass
@@ -136,12 +159,15 @@ def evaluate_attribution(folder: str | Path, predict: Predictor) -> dict[str, di
     return {kind: {r: totals[kind][r].prf() for r in ROLES} for kind in totals}
 
 
-def extractor_predictor(pipeline: str | None = None) -> Predictor:
-    """A predictor running kg's own extraction on raw gold text (offsets kept as is).
+def extractor_predictor(pipeline: str | None = None, convention: str = "clause") -> Predictor:
+    """A predictor running kg's own extraction on raw gold text.
 
     The article's own-voice statements ("implicit" claims) are left out: attribution gold
-    marks only explicit attributions.
+    marks only explicit attributions. `convention` says how content spans are drawn (see
+    the module's docstring).
     """
+    if convention not in CONVENTIONS:
+        raise InputError(f"unknown content convention {convention!r}; use one of {', '.join(CONVENTIONS)}")
     from ..extract import extract
     from ..models import Article
     from ..nlp import analyse_one, load_pipeline
@@ -158,7 +184,8 @@ def extractor_predictor(pipeline: str | None = None) -> Predictor:
             if c.source_span is not None:
                 out["source"].append((c.source_span.begin, c.source_span.end))
             out["cue"].append((c.cue.begin, c.cue.end))
-            out["content"].append((c.content.begin, c.content.end))
+            content = (c.content.begin, c.content.end)
+            out["content"].append(as_clause(text, *content) if convention == "clause" else content)
         return out
 
     return predict

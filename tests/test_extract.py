@@ -678,3 +678,8 @@ def test_as_someone_put_it():
 def test_light_verb_makes_a_point():
     claims = _explicit("The auditor also made the point that the new levy would hurt the poorest farmers.")
     assert [(s, c) for s, c, _ in claims] == [("The auditor", "also made the point")]
+
+
+def test_what_a_stance_says_of_its_object_is_content():
+    claims = _explicit("The mayor attacked the governor for her support of the new levy.")
+    assert claims == [("The mayor", "attacked", "the governor for her support of the new levy")]

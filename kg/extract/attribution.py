@@ -769,9 +769,13 @@ _MAKE_CLEAR = {"clear", "plain", "known"}
 _NON_ATTITUDE = set("make ensure mean be have get let help seem appear happen matter turn prove".split())
 
 
+# prepositions that open what a stance says of its object ("blamed X for Y", "accused X of Y")
+_SAID_OF = {"as", "for", "of", "over"}
+
+
 def _case(tok: Token) -> str | None:
     """The preposition a phrase opens with ("as" in "as a trap"), lowercased."""
-    return next((k.lower_ for k in tok.children if k.dep_ == "case"), None)
+    return next((k.lower_ for k in tok.children if k.dep_ in {"case", "mark"} and k.i < tok.i), None)
 
 
 def _made_clear(verb: Token) -> Token | None:
@@ -1009,9 +1013,9 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
             first = obj[0]  # "called the charges unsubstantiated"
         b, e = _edges(first.left_edge, clause[-1].right_edge)
     elif obj:
-        # "sees the program as a way in", "hailed Trump as the comeback kid": the "as"
-        # phrase is what is said of the object
-        pred = [c for c in right if c.dep_ == "obl" and c.i > obj[-1].i and _case(c) == "as"]
+        # "sees the program as a way in", "attacked Clinton for her vote", "accused the
+        # audience of bias": the phrase after the object is what is said of it
+        pred = [c for c in right if c.dep_ in {"obl", "advcl"} and c.i > obj[-1].i and _case(c) in _SAID_OF]
         b, e = _edges(obj[0].left_edge, (pred[0] if pred else obj[-1]).right_edge)
     else:
         # "voted for", "pushed against": a stance; "voted on the budget" is only an act

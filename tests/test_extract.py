@@ -683,3 +683,24 @@ def test_light_verb_makes_a_point():
 def test_what_a_stance_says_of_its_object_is_content():
     claims = _explicit("The mayor attacked the governor for her support of the new levy.")
     assert claims == [("The mayor", "attacked", "the governor for her support of the new levy")]
+
+
+def test_receiving_a_dignitary_is_a_meeting():
+    g = run("President Ruiz received the Peruvian foreign minister, Luis Alvarado, in Cairo on Tuesday.")
+    (meeting,) = g.meetings
+    assert sorted(p.label for p in meeting.participants) == ["Luis Alvarado", "President Ruiz"]
+    assert meeting.place is not None and meeting.place.label == "Cairo" and meeting.status == "Held"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The minister received a letter from the council on Monday.",
+        "The province received three million refugees in 2016.",
+        "Many towns have received no aid since June.",
+        "The mayor received 49 percent of the vote while Ruiz received 47 percent.",
+        "Governor Ruiz received 300 officials and their families after the flood.",
+    ],
+)
+def test_receiving_things_or_numbers_is_no_meeting(body):
+    assert run(body).meetings == []

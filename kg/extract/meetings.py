@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
@@ -22,7 +23,8 @@ __all__ = ["find_meetings", "resolve_time"]
 
 _TRIGGER = re.compile(
     r"\b(?:(?P<noun>meetings?|summit|talks|conference|gathering|negotiations)|"
-    r"(?P<verb>meet|meets|met|meeting\s+with|bring\s+together|brought\s+together|convene[sd]?))\b",
+    r"(?P<verb>meet|meets|met|meeting\s+with|bring\s+together|brought\s+together|convene[sd]?"
+    r"|(?P<host>receive[sd]?|receiving|host(?:s|ed|ing)?)))\b",
     re.I,
 )
 _PLANNED = re.compile(
@@ -129,10 +131,54 @@ def _trigger_token(doc: Doc, b: int, e: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _is_meeting_sense(tok: Token, verb: bool) -> bool:
+#: who is "received" or "hosted" in the diplomatic sense of a meeting ("Assad received the
+#: Iraqi national security adviser"), as opposed to a letter, refugees or an award
+_DIGNITARIES = frozenset(
+    """minister president premier chancellor king queen prince emir sheikh envoy ambassador
+    delegation adviser advisor counterpart secretary governor commander chief leader official
+    officials leaders diplomat diplomats representative representatives""".split()
+)
+
+
+def _object_words(obj: Token) -> DocSpan:
+    """An object phrase to its end: its subtree, and the words after it up to punctuation,
+    a preposition or a verb, which the parser sometimes hangs elsewhere ("the Iraqi
+    national security adviser", with "adviser" read as an adverb of the verb)."""
+    doc = obj.doc
+    end = obj.right_edge.i
+    while (
+        end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1].pos_ not in {"ADP", "VERB", "AUX"}
+    ):
+        end += 1
+    return doc[obj.left_edge.i : end + 1]
+
+
+def _object_range(obj: Token) -> tuple[int, int]:
+    words = _object_words(obj)
+    return words.start_char, words.end_char
+
+
+def _dignitary(obj: Token) -> bool:
+    """Whether an object phrase's head names a person or an office holder (not a word deep
+    inside it: "received no aid since June")."""
+    if any(c.dep_ == "nummod" for c in obj.children):
+        return False  # a quantity: "received 1,265 delegates", "received 49 percent"
+    words = _object_words(obj)
+    heads = [obj] + [c for c in obj.children if c.dep_ in {"compound", "flat", "appos", "nmod:desc"}]
+    heads += [t for t in words if t.i > obj.right_edge.i]
+    return any(
+        t.ent_type_ == "PERSON" or t.lemma_.lower() in _DIGNITARIES or t.lower_ in _DIGNITARIES for t in heads
+    )
+
+
+def _is_meeting_sense(tok: Token, verb: bool, host: bool = False) -> bool:
     """The parse's say on a trigger: "meet" as a verb of meeting someone, not "meet
     expectations" nor the title "Meet the Press"; a meeting noun that is not a modifier
-    ("a conference call")."""
+    ("a conference call"); "received" / "hosted" only with a named person or a dignitary
+    as object."""
+    if host:
+        objects = [c for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        return tok.pos_ == "VERB" and bool(objects) and all(_dignitary(o) for o in objects)
     if not verb:
         return tok.dep_ != "compound"
     if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ != "":
@@ -191,7 +237,7 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
         carrier = carrier.head
     if tok.pos_ in {"VERB", "AUX"}:
         windows += [_subtree_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
-        windows += [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
     for c in tok.children:
         if c.dep_ in {"obl", "nmod", "prep"} or c.dep_.startswith("obl"):
             case = {g.lower_ for g in c.children if g.dep_ in {"case", "mark"}}
@@ -475,7 +521,11 @@ def find_meetings(
             ):
                 continue
             tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None
-            if tok is not None and not _is_meeting_sense(tok, bool(trig.group("verb"))):
+            if trig.group("host") and tok is None:
+                continue  # "received", "hosted": a meeting only by the parse's reading
+            if tok is not None and not _is_meeting_sense(
+                tok, bool(trig.group("verb")), bool(trig.group("host"))
+            ):
                 continue
             window = text[sb:se]
             # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
@@ -483,13 +533,7 @@ def find_meetings(
                 "Cancelled"
                 if _CANCELLED.search(window)
                 else (tok is not None and trig.group("verb") and _verb_status(tok))
-                or (
-                    "Planned"
-                    if _PLANNED.search(window)
-                    else "Held"
-                    if _HELD.search(window)
-                    else None
-                )
+                or ("Planned" if _PLANNED.search(window) else "Held" if _HELD.search(window) else None)
             )
             parts = [
                 p

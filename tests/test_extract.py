@@ -704,3 +704,20 @@ def test_receiving_a_dignitary_is_a_meeting():
 )
 def test_receiving_things_or_numbers_is_no_meeting(body):
     assert run(body).meetings == []
+
+
+@pytest.mark.parametrize(
+    "body,participants,status",
+    [
+        ("Ruiz held talks with Ortega in Cairo on Monday.", ["Ortega", "Ruiz"], "Held"),
+        ("Talks between Ruiz and Ortega will resume in Cairo next week.", ["Ruiz and Ortega"], "Planned"),
+    ],
+)
+def test_bare_talks_held_or_between_sides_are_a_meeting(body, participants, status):
+    (meeting,) = run(body).meetings
+    assert sorted(p.label for p in meeting.participants) == participants
+    assert meeting.status == status and meeting.place is not None and meeting.place.label == "Cairo"
+
+
+def test_talks_without_sides_or_holder_are_no_meeting():
+    assert run("Ruiz said talks were difficult but useful.").meetings == []

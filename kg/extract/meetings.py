@@ -516,8 +516,16 @@ def find_meetings(
                 r"\b(?:the|this|that|next|upcoming)\s+(?:\w+\s+)?$",
                 text[max(sb, trig.start() - 20) : trig.start()].lower(),
             )
+            # "held talks with", "talks between": a bare plural is a meeting when someone
+            # holds it or it names its sides
+            held = re.search(
+                r"\b(?:held|hold|holds|holding|conducted|began|begin|resumed|opened)\s+(?:\w+\s+)?$",
+                text[max(sb, trig.start() - 30) : trig.start()].lower(),
+            ) or re.match(r"\s+(?:with|between)\b", text[trig.end() : trig.end() + 9])
             if trig.group("noun") and not (
-                definite or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
+                definite
+                or held
+                or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
             ):
                 continue
             tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None

@@ -716,6 +716,12 @@ def _light_verb(noun: Token) -> Token | None:
     return head if any(c.dep_ == "nsubj" for c in head.children) else None
 
 
+def _complete_clause(verb: Token) -> bool:
+    """Whether a clause has a subject and an object or complement of its own (no gap)."""
+    deps = {c.dep_ for c in verb.children if c.lower_ != "that"}
+    return any(d.startswith("nsubj") for d in deps) and bool(deps & {"obj", "ccomp", "xcomp", "obl", "cop"})
+
+
 def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -> Claim | None:
     src = _holder(noun)
     cue_b = noun.idx
@@ -730,6 +736,11 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
     cue_e = noun.idx + len(noun)
     for c in noun.rights:
         marks = {k.lower_ for k in c.children if k.dep_ in {"mark", "case"}}
+        if c.dep_ == "acl:relcl" and c.left_edge.lower_ == "that" and _complete_clause(c):
+            # "the point that the levy would hurt farmers" read as a relative clause: a
+            # clause with its own subject and object is the noun's content, not a relative
+            content = _edges(c.doc[c.left_edge.i + 1], c.right_edge)
+            break
         if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and marks & {"to", "that"}:
             first = next(k for k in c.subtree if k.lower_ in {"to", "that"})
             if first.lower_ == "that":
@@ -779,10 +790,12 @@ def _case(tok: Token) -> str | None:
 
 
 def _made_clear(verb: Token) -> Token | None:
-    """The "clear" of "made clear that …" (its that-clause is the content)."""
-    if verb.lemma_.lower() != "make" or not any(c.dep_ == "ccomp" for c in verb.children):
+    """The "clear" of "made clear that …" (its that-clause, on either word, is the content)."""
+    if verb.lemma_.lower() != "make":
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _MAKE_CLEAR), None)
+    clear = next((c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _MAKE_CLEAR), None)
+    clauses = [c for t in (verb, clear) if t is not None for c in t.children if c.dep_ == "ccomp"]
+    return clear if clauses else None
 
 
 def _takes_proposition(verb: Token) -> bool:
@@ -1005,12 +1018,13 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
     obj = [c for c in right if c.dep_ in {"obj", "iobj"}] if phrasal else []
     if _stance_lemma(verb) in _TOPIC_ONLY:
         clause, obj = [], []  # "voted against the bill", not "pushed the cart"
-    if clause and clause[0].lower_ in _MAKE_CLEAR and _made_clear(verb) is not None:
-        clause = clause[1:]
+    clear = _made_clear(verb)
+    if clause and clear is not None and clause[0].i == clear.i:
+        clause = clause[1:] or [c for c in clear.children if c.dep_ == "ccomp"]
     if clause:
         first = clause[0]
-        if obj and obj[0].i < first.i and clause[0].dep_ == "xcomp":
-            first = obj[0]  # "called the charges unsubstantiated"
+        if obj and obj[0].i < first.i and (clause[0].dep_ == "xcomp" or first.left_edge.lower_ == "as"):
+            first = obj[0]  # "called the charges unsubstantiated", "sees the levy as a tax"
         b, e = _edges(first.left_edge, clause[-1].right_edge)
     elif obj:
         # "sees the program as a way in", "attacked Clinton for her vote", "accused the
@@ -1626,7 +1640,7 @@ def _passive_cue(doc: Doc | None, b: int, e: int, lemma: str) -> bool:
     toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
     if toks is None or len(toks) != 1 or lemma == "quote":
         return False
-    return any(c.dep_ == "aux:pass" for c in toks[0].children)
+    return any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent"} for c in toks[0].children)
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:

@@ -252,7 +252,9 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
         elif tok.dep_ in {"obj", "dobj"}:
             windows += [_subtree_range(c) for c in verb.children if c.dep_.startswith("nsubj")]
     if tok.lower_ in {"bring", "brought", "brings", "bringing"}:
-        windows = [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        # who is brought together, and whom with; the subject is the meeting itself
+        sides = [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        windows = sides + [w for w in windows if w not in sides and w[0] > tok.idx]
     return windows
 
 
@@ -361,7 +363,7 @@ def _participants(
             continue
         gm = _GROUP.search(text, wb, we)
         if gm:
-            tail_e = we
+            tail_e = se  # the list, not the parse, decides where it ends (it stops at a non-separator)
             countries = [m for m in _list_mentions(text, gm.end(), tail_e, mentions) if m.kind == "Country"]
             # the list stops at the first word that is neither a name nor a separator
             cut = gm.end()

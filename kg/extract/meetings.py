@@ -407,7 +407,10 @@ def _participants(
         out.extend(named or _named_in(text, wb, we) or found)
     seen: set[str] = set()
     uniq: list[Mention] = []
+    groups = [m.span for m in out if m.kind == "Group"]
     for m in out:
+        if m.kind != "Group" and any(g.begin <= m.span.begin and m.span.end <= g.end for g in groups):
+            continue  # a state named inside a group ("leaders from Iran and Syria") is not a party
         if m.label not in seen:
             seen.add(m.label)
             uniq.append(m)

@@ -35,6 +35,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -578,12 +579,25 @@ def _existing_scores(output: Path) -> dict[str, Any] | None:
     return scores if isinstance(scores, dict) else None
 
 
+def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
+    """One BLAS thread while a model trains: thinc's small matrix products run slower on
+    several threads, and the steps a time budget allows must not depend on the machine's
+    thread settings. numpy is loaded before main() runs, so environment variables come too
+    late; threadpoolctl (in the [train] extra) sets the limit in the running process."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        log("threadpoolctl not installed: BLAS threads as the environment sets them")
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point (``kg-train``)."""
     args = build_arg_parser().parse_args(argv)
     start = time.monotonic()
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+        os.environ.setdefault(var, "1")  # for child processes; this one has loaded numpy
     use_fast_cpu_ops()
     data = args.data.resolve()
     if not data.is_dir():
@@ -620,7 +634,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             budget = args.max_minutes - (time.monotonic() - start) / 60 - 4  # keep time for evaluation
             minutes = args.parser_minutes or budget * args.parser_share
             parser_set = _with_vectors(_parse_overrides(args.parser_set), PARSER_STATIC_KEY, vectors)
-            parser_dir = train_parser(paths, workdir, minutes, parser_set)
+            with _one_blas_thread():
+                parser_dir = train_parser(paths, workdir, minutes, parser_set)
         ner_dir = workdir / "ner" / "model-best"
         if "ner" in stages:
             remaining = args.ner_minutes or args.max_minutes - (time.monotonic() - start) / 60 - 4
@@ -629,7 +644,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             # [initialize.vectors] source), so both encoders always see the same table.
             vec_src = parser_dir if _has_vectors(parser_dir) else None
             ner_set = _with_vectors(_parse_overrides(args.ner_set), NER_STATIC_KEY, vec_src)
-            ner_dir = train_ner(paths, workdir, remaining, ner_set, init)
+            with _one_blas_thread():
+                ner_dir = train_ner(paths, workdir, remaining, ner_set, init)
         if "assemble" in stages:
             nlp = assemble(parser_dir, ner_dir, args.output)
             log("evaluating")

@@ -730,3 +730,21 @@ def test_a_state_inside_a_group_is_not_a_party_of_its_own():
     assert [p.label for m in g.meetings for p in m.participants] == [
         "army commanders from Peru, Chile, Bolivia and Brazil"
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Organizers added 160 security personnel along the parade route.",
+        "The lobbying firms continued the work until the spring.",
+        "The governor spoke on Monday.",
+        "The voters decided on Tuesday.",
+    ],
+)
+def test_no_claim_from_an_object_or_a_date(body):
+    assert _explicit(body) == []
+
+
+def test_speaking_on_condition_of_anonymity_is_not_what_was_said():
+    claims = _explicit("One official, speaking on condition of anonymity, said the talks had failed.")
+    assert [c for _, c, _ in claims] == ["said"]

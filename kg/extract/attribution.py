@@ -771,6 +771,9 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
 
 # verbs that report speech only with a clause of their own ("continued: …", "continued that")
 _ASPECTUAL = {"continue"}
+# verbs that report speech only before a quotation, a colon or "that" ("added that …"),
+# not before an object ("added 160 security personnel", "continued the work")
+_SPEECH_ONLY = {"add", "continue", "respond", "reply"}
 # verbs that state a stance only toward a topic phrase ("voted against", "pushed for")
 _TOPIC_ONLY = {"vote", "push"}
 # "made clear that …", "made plain that …": the adjective belongs to the cue
@@ -893,7 +896,32 @@ def _named_target(doc: Doc, b: int, e: int) -> bool:
     """A one-word content is a view only when it names someone: "Cruz endorsed Trump",
     "Trump attacked Machado"; a lone common noun or pronoun ("said it") is not."""
     span = doc.char_span(b, e, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ == "PROPN"
+    return span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not _when(span[0])
+
+
+_WHEN_WORDS = set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow tonight""".split()
+)
+
+
+def _when(tok: Token) -> bool:
+    """Whether a phrase head says when (a date, a weekday, "the last month"), not what."""
+    return (
+        tok.ent_type_ in {"DATE", "TIME"}
+        or tok.lower_.rstrip(".") in _WHEN_WORDS
+        or tok.lower_
+        in {
+            "month",
+            "week",
+            "year",
+            "day",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+        }
+    )
 
 
 _TITLE_DEPS = {"dep", "compound", "amod", "nmod:desc", "flat", "det"}
@@ -1037,7 +1065,11 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
         topic = [
             c
             for c in right
-            if phrasal and c.dep_ == "obl" and any(k.dep_ == "case" and k.lower_ in cases for k in c.children)
+            if phrasal
+            and c.dep_ == "obl"
+            and any(k.dep_ == "case" and k.lower_ in cases for k in c.children)
+            and not _when(c)  # "decided over the last month", "made the request on Jan. 23"
+            and c.lower_ != "condition"  # "speaking on condition of anonymity"
         ]
         if topic:
             b, e = _edges(topic[0].left_edge, topic[0].right_edge)
@@ -1522,6 +1554,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         body = text[cb:ce].strip(" ,:")
         if len(body.split()) < 3 or not _looks_like_source(text[slice(*(refers or src))]):
             return None
+        if lemma in _SPEECH_ONLY and not re.match(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)", text[cue_e:ce]):
+            return None  # "added 160 security personnel", "continued the work": no speech
         qtype = (
             "direct"
             if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) and text[ce - 1 : ce] in _CLOSE

@@ -748,3 +748,19 @@ def test_no_claim_from_an_object_or_a_date(body):
 def test_speaking_on_condition_of_anonymity_is_not_what_was_said():
     claims = _explicit("One official, speaking on condition of anonymity, said the talks had failed.")
     assert [c for _, c, _ in claims] == ["said"]
+
+
+def test_a_quoted_title_before_the_speaker_is_not_what_was_said():
+    claims = _explicit(
+        "Speaking on Radio Nord’s “Morning Desk,” Ana Ruiz said the harbour would stay closed."
+    )
+    assert claims == [("Ana Ruiz", "said", "the harbour would stay closed")]
+
+
+def test_that_after_a_clause_is_a_relative_pronoun_not_the_complementizer():
+    claims = _explicit(
+        "The mayor said he meets with families of the victims in a district that has seen floods."
+    )
+    assert claims == [
+        ("The mayor", "said", "he meets with families of the victims in a district that has seen floods")
+    ]

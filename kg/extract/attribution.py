@@ -1459,6 +1459,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     q_before = [q for q in quotes if q[1] <= cue_b and q[1] >= para.begin]
     # 1) “Q,” SOURCE said / “Q,” said SOURCE
     for qb, qe in reversed(q_before):
+        if _TITLE_BEFORE.search(text, max(para.begin, qb - 12), qb):
+            continue  # a programme or book title ("on Fox News's “Hannity,” X said …")
         between = text[qe:cue_b]
         if re.fullmatch(r"\s*,?\s*", between):  # “Q,” said X
             src = _source_after(text, cue_e, se, resolver.doc)
@@ -1536,6 +1538,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
             }
             else None
         )
+        if tm and not _verbless(resolver.doc, cue_e, cue_e + tm.end() - 5):
+            # "said he meets families in a city that has seen …": a clause before the
+            # "that" means the "that" is a relative pronoun, not the complementizer
+            tm = None
         if tm:
             cb = cue_e + tm.end()
         elif lemma == "tell":
@@ -1666,6 +1672,10 @@ def _modifier_participle(doc: Doc | None, b: int, e: int) -> bool:
         return False
     t = toks[0]
     return t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "obl:agent" for c in t.children)
+
+
+# words before a quotation that make it a title, not speech: "on “Hannity,”", "ABC's “This Week”"
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|at|of|from|titled|called|dubbed)|[’']s)\s+$")
 
 
 def _passive_cue(doc: Doc | None, b: int, e: int, lemma: str) -> bool:

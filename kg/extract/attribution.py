@@ -1538,7 +1538,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
             }
             else None
         )
-        if tm and not _verbless(resolver.doc, cue_e, cue_e + tm.end() - 5):
+        gap_e = cue_e + tm.end() - len(re.search(r"that\s*$", tm.group()).group()) if tm else cue_e
+        if tm and text[cue_e:gap_e].strip() and not _verbless(resolver.doc, cue_e, gap_e):
             # "said he meets families in a city that has seen …": a clause before the
             # "that" means the "that" is a relative pronoun, not the complementizer
             tm = None

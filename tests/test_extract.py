@@ -737,6 +737,7 @@ def test_a_state_inside_a_group_is_not_a_party_of_its_own():
     [
         "Organizers added 160 security personnel along the parade route.",
         "The lobbying firms continued the work until the spring.",
+        "The senator has maintained her lead over the mayor.",
         "The governor spoke on Monday.",
         "The voters decided on Tuesday.",
     ],

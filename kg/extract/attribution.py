@@ -773,7 +773,7 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
 _ASPECTUAL = {"continue"}
 # verbs that report speech only before a quotation, a colon or "that" ("added that …"),
 # not before an object ("added 160 security personnel", "continued the work")
-_SPEECH_ONLY = {"add", "continue", "respond", "reply"}
+_SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain"}
 # verbs that state a stance only toward a topic phrase ("voted against", "pushed for")
 _TOPIC_ONLY = {"vote", "push"}
 # "made clear that …", "made plain that …": the adjective belongs to the cue

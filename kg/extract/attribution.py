@@ -17,6 +17,7 @@ compatible claimant; sources with no proper name are kept as unnamed actors.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -573,27 +574,38 @@ _SAYING = {"say", "tell", "inform", "remind", "assure", "notify"}
 _TOPIC_START = re.compile(r"(" + "|".join(sorted(_TOPIC_CASES)) + r")\s+")
 
 
+def _free_tokens(
+    doc: Doc, sb: int, se: int, quotes: list[tuple[int, int]], claims: list[Claim]
+) -> Iterator[Token]:
+    """The sentence's tokens that may still open a claim: not a cue or source already
+    taken, and not words inside a quotation (those are the quoted speech)."""
+    span = doc.char_span(sb, se, alignment_mode="contract")
+    if span is None:
+        return
+    taken = [(c.cue.begin, c.cue.end) for c in claims]
+    taken += [(c.source_span.begin, c.source_span.end) for c in claims if c.source_span is not None]
+    for tok in span:
+        used = any(b <= tok.idx < e for b, e in taken)
+        if not used and not any(qb < tok.idx < qe - 1 for qb, qe in quotes):
+            yield tok
+
+
 def _parse_claims(
     text: str, resolver: _Resolver, sb: int, se: int, quotes: list[tuple[int, int]], claims: list[Claim]
 ) -> list[Claim]:
     """Claims whose cue is a stance verb in the sentence the surface patterns left alone."""
     doc = resolver.doc
-    span = doc.char_span(sb, se, alignment_mode="contract") if doc is not None else None
-    if span is None:
+    if doc is None:
         return []
-    taken = [(c.cue.begin, c.cue.end) for c in claims]
-    taken += [(c.source_span.begin, c.source_span.end) for c in claims if c.source_span is not None]
     heads = _participle_heads(doc, claims)
     out: list[Claim] = []
-    for tok in span:
+    for tok in _free_tokens(doc, sb, se, quotes, claims):
         attitude = tok.lower_ in ATTITUDE_ADJECTIVES and (
             tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and any(c.dep_ == "nsubj:pass" for c in tok.children))
         )
         stance = tok.pos_ == "VERB" and (_stance_lemma(tok) is not None or _takes_proposition(tok))
         if not attitude and not stance:
             continue
-        if any(b <= tok.idx < e for b, e in taken) or any(qb < tok.idx < qe - 1 for qb, qe in quotes):
-            continue  # a cue already used, or words inside a quotation
         if tok.i in heads or (tok.i and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
             continue  # a participle's own claim covers it; or a compound ("so-called")
         claim = (_adjective_claim if attitude else _parse_claim)(text, resolver, tok, sb, se, quotes)
@@ -653,17 +665,11 @@ def _noun_claims(
     "their plan to cut taxes", "criticism of the deal from Democrats". The possessor (or
     the "by"/"from" phrase) is the source; a "that"/"to" clause or the topic phrase is the
     content. A noun with no holder ("the plan to build a wall") reports no one's view."""
-    doc = resolver.doc
-    span = doc.char_span(sb, se, alignment_mode="contract") if doc is not None else None
-    if span is None:
+    if resolver.doc is None:
         return []
-    taken = [(c.cue.begin, c.cue.end) for c in claims]
-    taken += [(c.source_span.begin, c.source_span.end) for c in claims if c.source_span is not None]
     out: list[Claim] = []
-    for tok in span:
+    for tok in _free_tokens(resolver.doc, sb, se, quotes, claims):
         if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & ATTITUDE_NOUNS:
-            continue
-        if any(b <= tok.idx < e for b, e in taken) or any(qb < tok.idx < qe - 1 for qb, qe in quotes):
             continue
         claim = _noun_claim(text, resolver, tok, sb, se)
         if claim is not None:
@@ -675,9 +681,6 @@ def _holder(noun: Token) -> tuple[int, int] | None:
     """Who holds the attitude a noun names: its possessor, else a "by"/"from" phrase."""
     for c in noun.children:
         if c.dep_ == "nmod:poss":
-            last = c
-            while last.i > c.left_edge.i and last.dep_ == "case":
-                last = last.doc[last.i - 1]
             ends = [t for t in c.subtree if t.dep_ != "case" or t.head.i != c.i]
             return _phrase(c.left_edge, ends[-1] if ends else c, head=c)
     for c in noun.rights:
@@ -686,8 +689,7 @@ def _holder(noun: Token) -> tuple[int, int] | None:
             and c.pos_ in {"PROPN", "NOUN", "PRON"}
             and any(k.dep_ == "case" and k.lower_ in {"by", "from"} for k in c.children)
         ):
-            first = next((t for t in c.subtree if t.dep_ != "case" or t.head.i != c.i), c)
-            return _phrase(first, c.right_edge, head=c)
+            return _phrase(_after_case(c), c.right_edge, head=c)
     return None
 
 
@@ -973,17 +975,21 @@ def _passive_agent(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | Non
         # "the ceasefire announced by Russia": the participle modifies what was announced
         head = verb.head
         if head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
-            first = next(t for t in head.subtree if t.dep_ != "case" or t.head.i != head.i)
-            return _agent_phrase(agent), _phrase(first, head, head=head)
+            return _agent_phrase(agent), _phrase(_after_case(head), head, head=head)
     if agent is None or patient is None:
         return None
     about = _phrase(patient.left_edge, patient.right_edge, head=patient)
     return _agent_phrase(agent), about
 
 
+def _after_case(tok: Token) -> Token:
+    """The first word of a phrase past its own preposition ("the council" of "by the council")."""
+    return next((t for t in tok.subtree if t.dep_ != "case" or t.head.i != tok.i), tok)
+
+
 def _agent_phrase(agent: Token) -> tuple[int, int]:
     """The "by" phrase of a passive without its preposition, and without a date after it."""
-    first = next((t for t in agent.subtree if t.dep_ != "case" or t.head.i != agent.i), agent)
+    first = _after_case(agent)
     last = agent
     for c in agent.rights:  # "by the council on Tuesday": the date is when, not who
         when = c.ent_type_ in {"DATE", "TIME"} or any(

@@ -17,7 +17,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
-from .mentions import classify_name, name_runs, subject_antecedent
+from .mentions import HONORIFICS, classify_name, name_runs, subject_antecedent
 
 __all__ = ["find_meetings", "resolve_time"]
 
@@ -417,7 +417,7 @@ def _participants(
     return uniq
 
 
-_APPOSITIVE_NAME = re.compile(r"\s*,\s*(?:(?:H\.?E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|Sheikh)\s+)*")
+_APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 
 
 def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int:

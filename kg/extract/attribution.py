@@ -191,6 +191,7 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
             if _participial(doc, appos.start("desc")):  # "Jo Doe, wearing a red cap, said"
                 return appos.start("name"), appos.end("name")
             return _strip(text, appos.start("name"), appos.end("desc"), " \t\n,;:")
+        return _described_name(text, sent_b, end - 1, doc)
     b, e = _strip(text, start, end, ' \t\n,;:"“”')
     # a reporting verb inside the phrase starts a new clause ("Merrill says Machado")
     inner = [m for m in _CUE.finditer(text, b, e) if m.group("cue")]
@@ -202,6 +203,31 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
     if not any(w[:1].isalpha() for w in words):
         return None
     return b, e
+
+
+def _described_name(text: str, sent_b: int, comma: int, doc: Doc | None) -> tuple[int, int] | None:
+    """The source before a cue whose subject closes with a comma that is not a name and
+    its description: "One of the family's attorneys, Jo Doe, said" (a description, then
+    the name in apposition) gives the whole phrase; a scene-setting phrase before the
+    name ("In a statement, Jo Doe, said") is left out."""
+    name = _source_before(text, sent_b, comma, doc) if doc is not None else None
+    if name is None or not _verbless(doc, *name):
+        return None
+    before = text[sent_b : name[0]]
+    if before.strip() and not before.rstrip().endswith(","):
+        return None  # "The poll, which tracks …, showed": a relative clause, not a name
+    lead = re.fullmatch(r"\s*([^,;:“”\"]{3,120}?)\s*,\s*", before)
+    src = name
+    if lead is not None:
+        desc_b = sent_b + lead.start(1)
+        if _verbless(doc, desc_b, sent_b + lead.end(1)) and not _SETTING.match(text, desc_b):
+            src = (desc_b, name[1])
+    # the phrase must be the cue's subject, not the end of a clause before an inverted cue
+    # ("… as of 2005, said Jo Doe")
+    toks = doc.char_span(*src, alignment_mode="expand")
+    if toks is None or not any(t.dep_ in {"nsubj", "nsubj:pass"} for t in toks):
+        return None
+    return src
 
 
 def _text(doc: Doc) -> str:
@@ -473,8 +499,17 @@ def find_claims(
                 if claim is not None:
                     coordinated = re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb : m.start()])
                     found.append((claim, bool(coordinated)))
+            if resolver.doc is not None and found:
+                # a verb of saying or believing the parse finds may report a surface cue's
+                # indirect claim ("Some believe the data shows …"): it goes first
+                surface = [c for c, _ in found]
+                parsed = _parse_claims(text, resolver, sb, se, quotes, claims + surface)
+                found += [(c, False) for c in parsed if _reports(resolver.doc, c, surface)]
             for claim, coordinated in _outer_first(found):
                 _add(text, claim, claims, allow_nested=coordinated)
+            if resolver.doc is not None:
+                for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
+                    _add(text, claim, claims, allow_nested=False)
             for m in _NOUN_CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):
                     continue
@@ -498,8 +533,6 @@ def find_claims(
                 if claim is not None:
                     _add(text, claim, claims, allow_nested=True)
             if resolver.doc is not None:
-                for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
-                    _add(text, claim, claims, allow_nested=False)
                 for claim in _noun_claims(text, resolver, sb, se, quotes, claims):
                     _add(text, claim, claims, allow_nested=False)
         for claim in [c for c in claims if para.begin <= c.cue.begin < para.end]:
@@ -516,6 +549,24 @@ def find_claims(
 
 
 _CUE_MODIFIERS = {"aux", "aux:pass", "advmod", "cop"}
+_REPORTING = frozenset(CUE_FORMS.values()) | {"believe", "think", "feel", "know"}
+
+
+def _reports(doc: Doc, outer: Claim, others: list[Claim]) -> bool:
+    """Whether a claim the parse found reports, in its content, one the surface patterns
+    found: its cue says or believes (not a hypothetical "would know"), and the inner claim
+    is indirect, so the quotation marks do not tie it to its own speaker."""
+    if outer.cue_lemma not in _REPORTING:
+        return False
+    verb = doc.char_span(outer.cue.begin, outer.cue.end, alignment_mode="expand")
+    if verb is None or any(c.lower_ in {"would", "could", "might"} for c in verb[0].children):
+        return False
+    return any(
+        o.quote_type == "indirect"
+        and outer.content.begin <= o.cue.begin
+        and o.content.end <= outer.content.end
+        for o in others
+    )
 
 
 def _topic_into_cue(text: str, claim: Claim) -> None:
@@ -1492,9 +1543,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         # "X promised … and said …": the coordinated verb shares the sentence subject
         # past a fronted time or place ("Last month, the director called …, but said …")
         start = sb + len(_FRONTED.match(text, sb, cue_b).group())
-        lead = _SUBJECT.match(text, start, cue_b)
-        if lead:
-            src = (lead.start(), lead.end())
+        src = _shared_subject(text, resolver.doc, start, cue_b)
     elif src is None and re.search(r"\b(?:who|which)\s+(?:also\s+)?$", text[sb:cue_b]):
         # "listeners to his program who said …": the pronoun is the source, standing for them
         rel = re.search(r",?\s*\b(?P<pron>who|which)\s+(?:also\s+)?$", text[sb:cue_b])
@@ -1622,8 +1671,8 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
         return None  # "…, saying", "…,” adding", "…, even suggesting"
     lead = re.match(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?", text[sb:cue_b])
     start = sb + (lead.end() if lead else 0)
-    m = _SUBJECT.match(text, start, cue_b)
-    if not m or not _looks_like_source(m.group()):
+    src = _shared_subject(text, resolver.doc, start, cue_b)
+    if src is None or not _looks_like_source(text[src[0] : src[1]]):
         return None
     cb = cue_e
     tm = re.match(r"\s+that\s", text[cue_e:se])
@@ -1636,7 +1685,48 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
     if len(text[cb:ce].split()) < 3:
         return None
     qtype = "direct" if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) else "indirect"
-    return _build(text, resolver, (m.start(), m.end()), (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
+    return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
+
+
+def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple[int, int] | None:
+    """The subject a coordinated verb or a participle shares with the clause before it
+    ("X watched …, and said", "X chimed in, saying"): the noun phrase before the
+    sentence's first verb, else the surface pattern, which stops at the first lowercase
+    word ("Democratic" of "Democratic nominee Hillary Clinton"). The parse's own link from
+    the participle to a subject is not used: it errs on long sentences far more often."""
+    run = _leading_noun_phrase(doc, start, cue_b) if doc is not None else None
+    if run is not None:
+        return run
+    m = _SUBJECT.match(text, start, cue_b)
+    return (m.start(), m.end()) if m else None
+
+
+def _leading_noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The words from `start` up to the first verb, when they make a short noun phrase."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    words: list[Token] = []
+    close = -1  # the closing bracket of a tag kept in the phrase ("Jo Doe (D-Ohio)")
+    for tok in span:
+        if tok.is_space or tok.i <= close:
+            if tok.i == close:
+                words.append(tok)
+            continue
+        if tok.text == "(":
+            close = next((t.i for t in tok.doc[tok.i + 1 : tok.i + 6] if t.text == ")"), -1)
+            if close > 0:
+                continue
+        if tok.lower_ in _RELATIVE:
+            break
+        if tok.pos_ in {"VERB", "AUX", "PUNCT"} and not _misread_name(tok):
+            break  # the verb, or a comma before an appositive ("Jo Doe's family, including …")
+        if tok.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"} and tok.lower_ != "of":
+            return None
+        words.append(tok)
+    if not words or len(words) > 12 or words[-1].pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "PUNCT"}:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
@@ -1750,6 +1840,12 @@ def _close_bracket(text: str, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
+def _misread_name(tok: Token) -> bool:
+    """A capitalised word the tagger took for a verb although the parse makes it a subject
+    or part of one ("Husted said": a surname that looks like a past tense)."""
+    return tok.text[:1].isupper() and tok.dep_ in {"nsubj", "nsubj:pass", "flat"}
+
+
 def _complementizer(doc: Doc | None, b: int) -> int:
     """Length of a "that" opening the content when the parse reads it as the clause's
     complementizer ("denied that the budget …"), not as a determiner ("denied that report")."""
@@ -1766,9 +1862,12 @@ def _noun_phrase_start(doc: Doc | None, b: int, e: int) -> int | None:
     after the senator", "contradicting Tulsa police"): after its last preposition, verb or
     subordinator. None when no noun phrase is left ("In", "Though")."""
     toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
-    if toks is None or not len(toks) or toks[0].pos_ not in {"ADP", "SCONJ", "VERB", "PART", "AUX"}:
+    if toks is None or not len(toks):
         return b
-    cut = max(t.i for t in toks if t.pos_ in {"ADP", "SCONJ", "VERB", "PART", "AUX"})
+    cuts = [t.i for t in toks if t.pos_ in {"ADP", "SCONJ", "VERB", "PART", "AUX"} and not _misread_name(t)]
+    if not cuts or cuts[0] != toks[0].i:
+        return b
+    cut = max(cuts)
     rest = [t for t in toks if t.i > cut]
     if not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in rest):
         return None

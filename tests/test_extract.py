@@ -806,3 +806,24 @@ def test_a_verb_of_believing_reports_the_claim_inside_it():
 )
 def test_a_participle_or_coordinated_verb_shares_the_whole_subject_phrase(body, source):
     assert [s for s, _, _ in _explicit(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The self-described pacifist said he would vote against the budget.",
+            [("The self-described pacifist", "said", "he would vote against the budget")],
+        ),
+        ("The newspaper examined his recently revealed tax strategies in detail.", []),
+    ],
+)
+def test_a_participle_describing_a_noun_is_not_a_cue(body, expected):
+    assert _explicit(body) == expected
+
+
+def test_an_attitude_adjective_keeps_a_that_clause_the_parse_calls_a_subject():
+    claims = _explicit(
+        "Fishermen were frustrated that the harbour office released only part of the catch data."
+    )
+    assert [(s, c) for s, c, _ in claims] == [("Fishermen", "were frustrated")]

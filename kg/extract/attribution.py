@@ -618,7 +618,10 @@ def _verb_group(text: str, doc: Doc, cue: Span) -> Span:
 _SUBJ_DEPS = {"nsubj"}
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _RELATIVE = {"who", "that", "which", "whom"}
+# a possessive or object pronoun is never a verb's subject ("his recently revealed plans")
+_NOT_SUBJECTS = frozenset("his her its their our my your him them us me".split())
 _NOT_SOURCES = {"this", "that", "there", "which", "what", "these", "those"}
+_NOT_VERB_SOURCES = _NOT_SOURCES | _NOT_SUBJECTS
 _TOPIC_CASES = {"about", "of", "on", "for", "against", "over"}
 # verbs of saying whose object is the addressee and whose prepositional phrase is the venue
 _SAYING = {"say", "tell", "inform", "remind", "assure", "notify"}
@@ -682,7 +685,9 @@ def _adjective_claim(
     cue_e = adj.idx + len(adj)
     content = None
     for c in adj.rights:
-        if c.dep_ in _CLAUSE_DEPS:
+        # "were frustrated that …": the parse may call the clause a subject
+        that = c.dep_ == "csubj" and c.left_edge.lower_ == "that"
+        if c.dep_ in _CLAUSE_DEPS or that:
             first = c.left_edge
             if first.lower_ == "that" and first.dep_ == "mark":
                 first = first.doc[first.i + 1]
@@ -701,7 +706,7 @@ def _adjective_claim(
     if ce <= cb or (len(text[cb:ce].split()) < 2 and not _named_target(adj.doc, cb, ce)):
         return None
     phrase = text[src[0] : src[1]]
-    if src[0] < ce and cb < src[1] or phrase.lower() in _NOT_SOURCES or not _looks_like_source(phrase):
+    if src[0] < ce and cb < src[1] or phrase.lower() in _NOT_VERB_SOURCES or not _looks_like_source(phrase):
         return None
     for qb, qe in quotes:
         if cb <= qb < ce and qe > ce:
@@ -921,7 +926,7 @@ def _parse_claim(
     phrase = text[sb_:se_]
     # an active stance verb's "it" refers (to a paper, a report, a letter); the expletive "it"
     # of "it is said" is a passive subject and never gets here
-    plain = phrase.lower() not in _NOT_SOURCES and (phrase.lower() == "it" or _looks_like_source(phrase))
+    plain = phrase.lower() not in _NOT_VERB_SOURCES and (phrase.lower() == "it" or _looks_like_source(phrase))
     if refers is None and not plain:
         return None
     for qb, qe in quotes:  # a quotation that opens in the content runs to its closing mark
@@ -1494,8 +1499,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     cue_b, cue_e = m.start("cue"), m.end("cue")
     form = m.group("cue")
     lemma = CUE_FORMS[form]
-    if _tagged_noun(resolver.doc, cue_b, cue_e):
-        return None  # "face questions", "any tough questions": the tagger reads a noun
+    if _tagged_noun(resolver.doc, cue_b, cue_e) or _adjectival(resolver.doc, cue_b, cue_e):
+        # "face questions", "any tough questions": the tagger reads a noun; "his recently
+        # revealed tax strategies": a participle describing a noun reports nothing
+        return None
     if lemma == "put it" and not re.search(r"\b[Aa]s\s+[^,;]{1,80}$", text[sb:cue_b]):
         return None  # only "as X put it": "she put it on the table" says nothing
     if _modifier_participle(resolver.doc, cue_b, cue_e) or _passive_cue(resolver.doc, cue_b, cue_e, lemma):
@@ -1538,6 +1545,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         break
     # 2) SOURCE said (that|:) CONTENT
     src = _parse_subject(resolver.doc, sb, cue_b, cue_e) or _source_before(text, sb, cue_b, resolver.doc)
+    if src is not None and text[src[0] : src[1]].lower() in _NOT_SUBJECTS:
+        return None  # "his recently revealed plans": a possessive is never a verb's subject
     refers = _antecedent(resolver.doc, src) if src else None  # what a relative pronoun stands for
     if src is None and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb:cue_b]):
         # "X promised … and said …": the coordinated verb shares the sentence subject
@@ -1818,6 +1827,21 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
     return tok.dep_ in {"obj", "obl"} or any(
         c.dep_ in {"det", "amod", "nummod", "nmod:poss"} for c in tok.children
     )
+
+
+def _adjectival(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether a one-word cue is a participle the parse makes an adjective of the noun
+    after it ("the recently revealed strategies", "a reported attack")."""
+    toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if toks is None or len(toks) != 1:
+        return False
+    tok = toks[0]
+    if tok.dep_ != "amod" or tok.head.i < tok.i or tok.head.pos_ not in {"NOUN", "PROPN"} or not tok.i:
+        return False
+    # only inside a noun phrase: after its determiner, adverb or number ("Carter stressed
+    # bipartisan support" is a clause the parse misread)
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ in {"DET", "ADJ", "ADV", "NUM"} or prev.dep_ == "nmod:poss" or prev.text == "-"
 
 
 def _names_someone(doc: Doc | None, b: int, e: int) -> bool:

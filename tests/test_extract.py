@@ -827,3 +827,16 @@ def test_an_attitude_adjective_keeps_a_that_clause_the_parse_calls_a_subject():
         "Fishermen were frustrated that the harbour office released only part of the catch data."
     )
     assert [(s, c) for s, c, _ in claims] == [("Fishermen", "were frustrated")]
+
+
+def test_a_participle_shares_the_subject_after_a_long_fronted_setting():
+    claims = _explicit(
+        "During a security speech earlier in the day, Ruiz attacked Ortega for his support of the harbour "
+        'blockade, saying, "He has failed every fisherman in this town."'
+    )
+    assert ("Ruiz", "saying", "He has failed every fisherman in this town.") in claims
+
+
+def test_a_participle_after_a_common_noun_modifies_it_and_is_no_cue():
+    claims = _explicit("In a video message posted Friday, Ruiz said the harbour would reopen.")
+    assert claims == [("Ruiz", "said", "the harbour would reopen")]

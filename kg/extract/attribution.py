@@ -1703,6 +1703,11 @@ def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple
     sentence's first verb, else the surface pattern, which stops at the first lowercase
     word ("Democratic" of "Democratic nominee Hillary Clinton"). The parse's own link from
     the participle to a subject is not used: it errs on long sentences far more often."""
+    comma = text.find(",", start, cue_b)
+    if comma > 0 and _SETTING.match(text, start, comma):
+        # past a fronted setting longer than _FRONTED allows ("During a speech earlier in
+        # the day, Trump attacked …, saying")
+        start = comma + 1 + len(text[comma + 1 : cue_b]) - len(text[comma + 1 : cue_b].lstrip())
     run = _leading_noun_phrase(doc, start, cue_b) if doc is not None else None
     if run is not None:
         return run
@@ -1771,13 +1776,17 @@ def _setting(text: str, doc: Doc | None, b: int, e: int) -> bool:
 
 
 def _modifier_participle(doc: Doc | None, b: int, e: int) -> bool:
-    """Whether a cue word is a past participle modifying the noun before it, with a "by"
-    agent ("a truce announced by Moscow"): the phrase before it is not its source."""
+    """Whether a cue word is a past participle modifying the noun before it ("a truce
+    announced by Moscow", "a message posted Friday"): the phrase before it is not its
+    source (the parse credits a "by" agent, _passive_agent)."""
     toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
     if toks is None or len(toks) != 1:
         return False
     t = toks[0]
-    return t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "obl:agent" for c in t.children)
+    # a name before it is more often the misparsed subject ("… ,” Trump tweeted.")
+    if t.head.pos_ == "PROPN" and not any(c.dep_ == "obl:agent" for c in t.children):
+        return False
+    return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
 
 
 # words before a quotation that make it a title, not speech: "on “Hannity,”", "ABC's “This Week”"

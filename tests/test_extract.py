@@ -840,3 +840,36 @@ def test_a_participle_shares_the_subject_after_a_long_fronted_setting():
 def test_a_participle_after_a_common_noun_modifies_it_and_is_no_cue():
     claims = _explicit("In a video message posted Friday, Ruiz said the harbour would reopen.")
     assert claims == [("Ruiz", "said", "the harbour would reopen")]
+
+
+def test_a_time_phrase_after_an_as_clause_dates_the_report_not_the_content():
+    claims = _explicit("As the Gazette reported last week, the ministry had already signed the harbour deal.")
+    assert claims == [("the Gazette", "reported", "the ministry had already signed the harbour deal")]
+
+
+def test_a_semicolon_ends_what_was_reported():
+    claims = _explicit(
+        'Nine of 10 farmers were worried about the drought; most said they were "very worried."'
+    )
+    assert [(s, c, t) for s, c, t in claims if c == "were worried about"] == [
+        ("Nine of 10 farmers", "were worried about", "the drought")
+    ]
+    assert ("most", "said") in [(s, c) for s, c, _ in claims]
+
+
+def test_a_quantifier_is_a_source():
+    claims = _explicit('Yet another said, "The harbour is in a five-way battle for second place."')
+    assert [(s, c) for s, c, _ in claims] == [("another", "said")]
+
+
+def test_adverbs_before_the_cue_join_the_cue_not_the_source():
+    claims = _explicit("Mr. Berg often says that the harbour is the town's greatest asset.")
+    assert claims == [("Mr. Berg", "often says", "the harbour is the town's greatest asset")]
+
+
+def test_what_a_relative_clause_reports_ends_with_the_clause():
+    claims = _explicit(
+        "Mr. Berg, who says the harbour fees have doubled, said the council would lose the election."
+    )
+    assert ("who", "says", "the harbour fees have doubled") in claims
+    assert ("said", "the council would lose the election") in [(c, t) for _, c, t in claims]

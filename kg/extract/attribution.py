@@ -543,7 +543,7 @@ def find_claims(
     for claim in claims:
         _topic_into_cue(text, claim)
         if resolver.doc is not None:
-            claim.cue = _verb_group(text, resolver.doc, claim.cue)
+            claim.cue = _verb_group(text, resolver.doc, claim.cue, claim.source_span)
     claims.sort(key=lambda c: c.evidence.begin)
     return claims
 
@@ -588,17 +588,19 @@ def _modifies_cue(tok: Token) -> bool:
     return (tok.dep_ in _CUE_MODIFIERS and tok.is_alpha) or tok.lower_ in {"n't", "not"}
 
 
-def _verb_group(text: str, doc: Doc, cue: Span) -> Span:
+def _verb_group(text: str, doc: Doc, cue: Span, source: Span | None = None) -> Span:
     """The cue verb with the auxiliaries and adverbs right before it that belong to it
     ("has also said", "did not deny") and a colon that introduces the content ("said:"):
-    tense, modality and negation are part of how the source put it."""
+    tense, modality and negation are part of how the source put it. Words of the source
+    phrase stay out ("most said": the parse may call a quantifier subject an adverb)."""
     toks = doc.char_span(cue.begin, cue.end, alignment_mode="expand")
     if toks is None or not len(toks) or toks[0].pos_ not in {"VERB", "ADJ"}:
         return cue
     verb = toks[0]
     b, e = cue.begin, cue.end
     i = verb.i - 1
-    while i >= 0 and doc[i].head.i == verb.i and _modifies_cue(doc[i]):
+    src = (source.begin, source.end) if source is not None else (-1, -1)
+    while i >= 0 and doc[i].head.i == verb.i and _modifies_cue(doc[i]) and not src[0] <= doc[i].idx < src[1]:
         b = doc[i].idx
         i -= 1
     colon = re.match(r"\s*:", text[e : e + 3])
@@ -961,6 +963,21 @@ _WHEN_WORDS = set(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow tonight""".split()
 )
+
+
+_TIME_FILLERS = {"last", "this", "next", "earlier", "later", "early", "late", "on", "in", "at", "the", "of"}
+
+
+def _past_time_lead(text: str, doc: Doc | None, cb: int, ce: int) -> int:
+    """Where the content starts past a time phrase that belongs to the reporting clause
+    ("As the Times reported last week, the ministry …": "last week" dates the report)."""
+    m = re.match(r"([^,;“”\"]{2,40}),\s+", text[cb:ce])
+    toks = doc.char_span(cb, cb + m.end(1), alignment_mode="contract") if m and doc is not None else None
+    if toks is None or not len(toks) or not any(_when(t) for t in toks):
+        return cb
+    if all(_when(t) or t.lower_ in _TIME_FILLERS or t.like_num for t in toks):
+        return cb + m.end()
+    return cb
 
 
 def _when(tok: Token) -> bool:
@@ -1618,6 +1635,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         part = _PARTICIPLE_AFTER.search(text, cb, se)
         if part:
             ce = part.start()
+        if refers is not None:
+            ce = min(ce, _relative_clause_end(resolver.doc, cue_b, cue_e, ce))
+            ce = next((qe for qb, qe in quotes if qb < ce < qe), ce)  # never inside a quotation
         # a quotation that starts in the content runs to its closing mark
         for qb, qe in quotes:
             if cb <= qb < se and qe > se:
@@ -1838,6 +1858,32 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
     )
 
 
+def _relative_clause_end(doc: Doc | None, cue_b: int, cue_e: int, end: int) -> int:
+    """Where a relative clause holding the cue ends ("The council, which has denied that
+    the port was sold, will meet": what was denied stops at the clause's comma)."""
+    verb = doc.char_span(cue_b, cue_e, alignment_mode="expand") if doc is not None else None
+    if verb is None or not len(verb) or not verb[0].dep_.endswith("relcl"):
+        return end
+    last = verb[0].right_edge
+    while last.i > verb[0].i and last.is_punct and last.text not in _CLOSE:
+        last = last.doc[last.i - 1]
+    return last.idx + len(last)
+
+
+def _without_cue_modifiers(doc: Doc | None, src: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """A source phrase without the adverbs and auxiliaries at its end that modify the cue
+    ("Mr. Obama often | says", "which has strongly | denied"): they belong to the verb
+    group. A phrase made only of such words is left whole (a misparse, not a modifier)."""
+    toks = doc.char_span(*src, alignment_mode="expand") if doc is not None else None
+    verb = doc.char_span(*cue, alignment_mode="expand") if toks is not None else None
+    if toks is None or verb is None or not len(toks) or not len(verb):
+        return src
+    j = toks.end - 1
+    while j > toks.start and doc[j].head.i == verb[0].i and _modifies_cue(doc[j]):
+        j -= 1
+    return (src[0], doc[j].idx + len(doc[j])) if j < toks.end - 1 else src
+
+
 def _adjectival(doc: Doc | None, b: int, e: int) -> bool:
     """Whether a one-word cue is a participle the parse makes an adjective of the noun
     after it ("the recently revealed strategies", "a reported attack")."""
@@ -1860,8 +1906,14 @@ def _names_someone(doc: Doc | None, b: int, e: int) -> bool:
         return True
     toks = doc.char_span(b, e, alignment_mode="expand")
     return toks is None or any(
-        t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"} or t.text[:1].isupper() for t in toks
+        t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"}
+        or t.text[:1].isupper()
+        or t.lower_ in _QUANTIFIER_HEADS  # "Yet another said", "most said they were worried"
+        for t in toks
     )
+
+
+_QUANTIFIER_HEADS = frozenset("another each both some many most several few all none others".split())
 
 
 def _close_bracket(text: str, b: int, e: int) -> tuple[int, int]:
@@ -1914,12 +1966,21 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     if start is None:
         return None
     src = _close_bracket(text, start, src[1])
+    src = _without_cue_modifiers(resolver.doc, src, cue)
     closing = text[src[1] : src[1] + 1] == "," and not src[0] <= content[0] <= src[1]
     if closing and "," in text[src[0] : src[1]]:
         # "Jo Doe, a port official, said": the comma closing the appositive is part of the
         # phrase that names the source, as the one opening it is
         src = (src[0], src[1] + 1)
     cb, ce = _trim_content(text, *content)
+    cb = _past_time_lead(text, resolver.doc, cb, ce)
+    semicolon = text.find(";", cb, ce)
+    if semicolon > cb and not any(q in text[cb:semicolon] for q in _OPEN + _CLOSE + "'"):
+        # a semicolon outside a quotation joins a clause of its own ("… about the economy;
+        # most said they were worried"): what was reported ends there
+        ce = _trim_content(text, cb, semicolon)[1]
+        if not any(q in text[cb:ce] for q in _OPEN + _CLOSE):
+            qtype = "indirect"
     cb += _complementizer(resolver.doc, cb)
     if ce - cb < 3 or not _names_someone(resolver.doc, *src):
         return None

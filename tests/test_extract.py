@@ -873,3 +873,29 @@ def test_what_a_relative_clause_reports_ends_with_the_clause():
     )
     assert ("who", "says", "the harbour fees have doubled") in claims
     assert ("said", "the council would lose the election") in [(c, t) for _, c, t in claims]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "While she's said the harbour must stay public, she supports the new fees.",
+            ("she", "said", "the harbour must stay public"),
+        ),
+        (
+            "On fishing rights, 42% say they back the new quotas.",
+            ("42%", "say", "they back the new quotas"),
+        ),
+        (
+            "A news report published Wednesday said the harbour master used a private email account.",
+            ("A news report published Wednesday", "said", "the harbour master used a private email account"),
+        ),
+    ],
+)
+def test_sources_the_parse_or_the_patterns_used_to_miss(body, expected):
+    assert expected in _explicit(body)
+
+
+def test_a_date_is_never_the_source():
+    claims = _explicit("Earlier Tuesday, the harbour master, Ana Ruiz, said the port would reopen.")
+    assert [(s.startswith("Earlier"), c) for s, c, _ in claims] == [(False, "said")]

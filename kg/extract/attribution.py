@@ -187,20 +187,20 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
         start = sent_b + m.end()
     if left.rstrip().endswith(","):
         appos = _APPOSITIVE.fullmatch(text, sent_b, end)
-        if appos:
+        if appos and not _time_phrase(doc, appos.start("name"), appos.end("name")):
             if _participial(doc, appos.start("desc")):  # "Jo Doe, wearing a red cap, said"
                 return appos.start("name"), appos.end("name")
             return _strip(text, appos.start("name"), appos.end("desc"), " \t\n,;:")
         return _described_name(text, sent_b, end - 1, doc)
     b, e = _strip(text, start, end, ' \t\n,;:"“”')
     # a reporting verb inside the phrase starts a new clause ("Merrill says Machado")
-    inner = [m for m in _CUE.finditer(text, b, e) if m.group("cue")]
+    inner = [m for m in _CUE.finditer(text, b, e) if m.group("cue") and not _tagged_noun(doc, *m.span("cue"))]
     if inner:
         b, e = _strip(text, inner[-1].end(), e, ' \t\n,;:"“”')
     words = text[b:e].split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
-    if not any(w[:1].isalpha() for w in words):
+    if not any(w[:1].isalpha() or w.endswith("%") for w in words):
         return None
     return b, e
 
@@ -220,7 +220,12 @@ def _described_name(text: str, sent_b: int, comma: int, doc: Doc | None) -> tupl
     src = name
     if lead is not None:
         desc_b = sent_b + lead.start(1)
-        if _verbless(doc, desc_b, sent_b + lead.end(1)) and not _SETTING.match(text, desc_b):
+        desc_e = sent_b + lead.end(1)
+        if (
+            _verbless(doc, desc_b, desc_e)
+            and not _SETTING.match(text, desc_b)
+            and not _time_phrase(doc, desc_b, desc_e)
+        ):
             src = (desc_b, name[1])
     # the phrase must be the cue's subject, not the end of a clause before an inverted cue
     # ("… as of 2005, said Jo Doe")
@@ -260,6 +265,9 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     if subj is None:
         return None
     b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
+    for more in subjects:  # a second subject right after the first is a misparse of one phrase
+        if more.i > subj.i and more.i < verb.i and not _text(doc)[e : more.left_edge.idx].strip():
+            e = _phrase(more.left_edge, more.right_edge, head=more)[1]
     if b < sb or e > cue_b:
         return None
     # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
@@ -916,8 +924,8 @@ def _parse_claim(
         src = _source_before(text, sb, verb.idx, resolver.doc)
         if src is not None and (len(text[src[0] : src[1]].split()) > 8 or not _verbless(resolver.doc, *src)):
             src = None
-    if src is None or content is None:
-        return None
+    if src is None or content is None or _time_phrase(verb.doc, *src):
+        return None  # no source, no content, or a date the parse made the subject
     # a phrase the parse runs over a sentence break is cut at it ("Headline\n\nTrump wants")
     src = _strip(text, max(src[0], sb), min(src[1], se))
     content = _strip(text, max(content[0], sb), min(content[1], se))
@@ -972,12 +980,15 @@ def _past_time_lead(text: str, doc: Doc | None, cb: int, ce: int) -> int:
     """Where the content starts past a time phrase that belongs to the reporting clause
     ("As the Times reported last week, the ministry …": "last week" dates the report)."""
     m = re.match(r"([^,;“”\"]{2,40}),\s+", text[cb:ce])
-    toks = doc.char_span(cb, cb + m.end(1), alignment_mode="contract") if m and doc is not None else None
+    return cb + m.end() if m and _time_phrase(doc, cb, cb + m.end(1)) else cb
+
+
+def _time_phrase(doc: Doc | None, b: int, e: int) -> bool:
+    """Whether a phrase only says when ("last week", "Earlier Tuesday", "on Friday")."""
+    toks = doc.char_span(b, e, alignment_mode="contract") if doc is not None else None
     if toks is None or not len(toks) or not any(_when(t) for t in toks):
-        return cb
-    if all(_when(t) or t.lower_ in _TIME_FILLERS or t.like_num for t in toks):
-        return cb + m.end()
-    return cb
+        return False
+    return all(_when(t) or t.lower_ in _TIME_FILLERS or t.like_num for t in toks)
 
 
 def _when(tok: Token) -> bool:
@@ -1532,8 +1543,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     if re.search(
         r"(?:\b(?:the|a|an|these|those|such|his|her|their|its|our|on|of|about|to|in|by|from|amid)|(?<=\w)[’']s?)\s+$",
         before,
-    ):
-        return None
+    ) and not re.search(r"\b(?:he|she|it|who|that|there|what)[’']s\s+$", before):
+        return None  # "the campaign's claims" is a noun; "he's said" is a verb
     progressive = re.search(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$", text[max(sb, cue_b - 8) : cue_b])
     if form in PARTICIPLE_CUES and not progressive:
         return _participle(text, sb, se, cue_b, cue_e, PARTICIPLE_CUES[form], quotes, resolver)
@@ -1564,6 +1575,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     src = _parse_subject(resolver.doc, sb, cue_b, cue_e) or _source_before(text, sb, cue_b, resolver.doc)
     if src is not None and text[src[0] : src[1]].lower() in _NOT_SUBJECTS:
         return None  # "his recently revealed plans": a possessive is never a verb's subject
+    if src is not None and _time_phrase(resolver.doc, *src):
+        # a date the parse made the subject ("A report published Wednesday said")
+        src = _source_before(text, sb, cue_b, resolver.doc)
     refers = _antecedent(resolver.doc, src) if src else None  # what a relative pronoun stands for
     if src is None and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb:cue_b]):
         # "X promised … and said …": the coordinated verb shares the sentence subject
@@ -1819,7 +1833,13 @@ def _passive_cue(doc: Doc | None, b: int, e: int, lemma: str) -> bool:
     toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
     if toks is None or len(toks) != 1 or lemma == "quote":
         return False
-    return any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent"} for c in toks[0].children)
+    verb = toks[0]
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    # "he's said he …": the "'s" is "has" unless a "to" follows ("he's said to be ill")
+    perfect = (nxt is None or nxt.lower_ != "to") and any(
+        c.dep_.startswith("aux") and c.lower_ in {"'s", "’s"} for c in verb.children
+    )
+    return not perfect and any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent"} for c in verb.children)
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:
@@ -1833,7 +1853,7 @@ def _looks_like_source(phrase: str) -> bool:
     words = phrase.split(",")[0].split()  # an appositive may be long; the head may not
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return False
-    if re.fullmatch(r"[\d\s.,%$-]+", phrase):
+    if re.fullmatch(r"[\d\s.,$-]+", phrase):  # a share is a source: "42% say they are liberal"
         return False
     low = phrase.lower()
     if low in {"it", "this", "that", "there", "which", "what"}:
@@ -1848,14 +1868,15 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
     if doc is None:
         return False
     toks = doc.char_span(b, e, alignment_mode="expand")
-    if toks is None or len(toks) != 1 or toks[0].tag_ != "NNS":
+    if toks is None or len(toks) != 1 or toks[0].tag_ not in {"NNS", "NN"}:
         return False
     tok = toks[0]
     if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"that", ":", "."}:
         return False  # "the slide shows that …", "…, the Journal reports.": a verb's place
-    return tok.dep_ in {"obj", "obl"} or any(
-        c.dep_ in {"det", "amod", "nummod", "nmod:poss"} for c in tok.children
-    )
+    noun_children = any(c.dep_ in {"det", "amod", "nummod", "nmod:poss"} for c in tok.children)
+    if tok.tag_ == "NN":  # "A news report published Wednesday said": only with a determiner
+        return noun_children and any(c.dep_ == "det" for c in tok.children)
+    return tok.dep_ in {"obj", "obl"} or noun_children
 
 
 def _relative_clause_end(doc: Doc | None, cue_b: int, cue_e: int, end: int) -> int:
@@ -1870,6 +1891,9 @@ def _relative_clause_end(doc: Doc | None, cue_b: int, cue_e: int, end: int) -> i
     return last.idx + len(last)
 
 
+_ADVERBIAL = {"ADV", "AUX", "PART"}
+
+
 def _without_cue_modifiers(doc: Doc | None, src: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
     """A source phrase without the adverbs and auxiliaries at its end that modify the cue
     ("Mr. Obama often | says", "which has strongly | denied"): they belong to the verb
@@ -1879,7 +1903,9 @@ def _without_cue_modifiers(doc: Doc | None, src: tuple[int, int], cue: tuple[int
     if toks is None or verb is None or not len(toks) or not len(verb):
         return src
     j = toks.end - 1
-    while j > toks.start and doc[j].head.i == verb[0].i and _modifies_cue(doc[j]):
+    while (
+        j > toks.start and doc[j].head.i == verb[0].i and _modifies_cue(doc[j]) and doc[j].pos_ in _ADVERBIAL
+    ):
         j -= 1
     return (src[0], doc[j].idx + len(doc[j])) if j < toks.end - 1 else src
 

@@ -899,3 +899,18 @@ def test_sources_the_parse_or_the_patterns_used_to_miss(body, expected):
 def test_a_date_is_never_the_source():
     claims = _explicit("Earlier Tuesday, the harbour master, Ana Ruiz, said the port would reopen.")
     assert [(s.startswith("Earlier"), c) for s, c, _ in claims] == [(False, "said")]
+
+
+def test_coordinated_cues_sharing_a_subject_split_the_content():
+    claims = _explicit("Ruiz claimed victory and argued she is the stronger candidate for the harbour seat.")
+    assert claims == [
+        ("Ruiz", "claimed", "victory"),
+        ("Ruiz", "argued", "she is the stronger candidate for the harbour seat"),
+    ]
+
+
+def test_a_hyphenated_compound_is_not_a_cue():
+    claims = _explicit(
+        "Berg, a harbour pilot and self-described pacifist, said the navy should leave the port."
+    )
+    assert [c for _, c, _ in claims] == ["said"]

@@ -1481,18 +1481,20 @@ def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool) -> No
     """Keep a claim unless its content overlaps one already kept. A claim coordinated
     after another one's content ("X agreed that A, but he said that B", "X said A and
     called it B") ends that content where its own clause begins, since B is not part of A."""
-    start = claim.cue.begin
-    if claim.source_span is not None and claim.source_span.begin < start:
-        start = min(start, claim.source_span.begin)
     for i, other in enumerate(claims):
         oc = other.content
+        start = claim.cue.begin
+        src = claim.source_span
+        shared = src is not None and src.begin < other.cue.begin  # "X claimed A and argued B"
+        if src is not None and not shared:
+            start = min(start, src.begin)
         if not (oc.begin < start < oc.end and other.cue.end <= oc.begin and claim.cue.begin < oc.end):
             continue
         cut = _COORDINATION.search(text, oc.begin, start)
         if cut is None:
             continue
         b, e = _trim_content(text, oc.begin, cut.start())
-        if len(text[b:e].split()) >= 3:
+        if len(text[b:e].split()) >= (1 if shared else 3):
             claims[i].content = Span(b, e, text[b:e])
     if not _clashes(claim, [(c.content.begin, c.content.end) for c in claims], allow_nested):
         claims.append(claim)
@@ -1527,6 +1529,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     cue_b, cue_e = m.start("cue"), m.end("cue")
     form = m.group("cue")
     lemma = CUE_FORMS[form]
+    if text[cue_b - 1 : cue_b] == "-":
+        return None  # a compound adjective: "self-described", "so-called"
     if _tagged_noun(resolver.doc, cue_b, cue_e) or _adjectival(resolver.doc, cue_b, cue_e):
         # "face questions", "any tough questions": the tagger reads a noun; "his recently
         # revealed tax strategies": a participle describing a noun reports nothing

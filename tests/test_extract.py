@@ -928,3 +928,14 @@ def test_a_hyphenated_compound_is_not_a_cue():
 def test_a_one_word_lead_in_before_a_colon_is_a_speaker_unless_a_place_or_a_label(line, speaker):
     claims = [(s, c) for s, c, _ in _explicit(line) if c == ":"]
     assert claims == ([(speaker, ":")] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Berg reported from Cairo, and Ruiz contributed from Alexandria.",
+        "It was well below the nearly 120,000 fishermen who showed up in 2008 for the harbour vote.",
+    ],
+)
+def test_a_dateline_credit_or_a_particle_verb_is_no_claim(body):
+    assert _explicit(body) == []

@@ -926,6 +926,8 @@ def _parse_claim(
             src = None
     if src is None or content is None or _time_phrase(verb.doc, *src):
         return None  # no source, no content, or a date the parse made the subject
+    if re.match(_NOT_REPORTING.get(_stance_lemma(verb) or "", r"(?!)"), text[verb.idx + len(verb) : se]):
+        return None
     # a phrase the parse runs over a sentence break is cut at it ("Headline\n\nTrump wants")
     src = _strip(text, max(src[0], sb), min(src[1], se))
     content = _strip(text, max(content[0], sb), min(content[1], se))
@@ -1298,6 +1300,9 @@ _NOT_SPEAKERS = {
 }
 
 
+# what after a cue verb makes it a verb of something else: a dateline credit, a particle
+_NOT_REPORTING = {"report": r"\s+from\b", "show": r"\s+up\b", "write": r"\s+from\b"}
+
 # one-word headline sources that are not names: "Poll: …", "Report: …", "Officials: …"
 _HEADLINE_SOURCES = frozenset(
     "report poll survey study analysis audit review source official witness expert police".split()
@@ -1555,6 +1560,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         return None
     if lemma == "put it" and not re.search(r"\b[Aa]s\s+[^,;]{1,80}$", text[sb:cue_b]):
         return None  # only "as X put it": "she put it on the table" says nothing
+    if re.match(_NOT_REPORTING.get(lemma, r"(?!)"), text[cue_e:se]):
+        return None  # "Lerer reported from Los Angeles", "120,000 showed up": no content
     if _modifier_participle(resolver.doc, cue_b, cue_e) or _passive_cue(resolver.doc, cue_b, cue_e, lemma):
         # "the ceasefire announced by Russia", "sanctions were announced by the ministry",
         # "the area has been declared …": the subject is not the source; the parse reads

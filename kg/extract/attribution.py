@@ -1303,28 +1303,18 @@ _NOT_SPEAKERS = {
 # what after a cue verb makes it a verb of something else: a dateline credit, a particle
 _NOT_REPORTING = {"report": r"\s+from\b", "show": r"\s+up\b", "write": r"\s+from\b"}
 
-# one-word headline sources that are not names: "Poll: …", "Report: …", "Officials: …"
-_HEADLINE_SOURCES = frozenset(
-    "report poll survey study analysis audit review source official witness expert police".split()
-)
-
 
 def _names_an_actor(doc: Doc | None, b: int, e: int) -> bool:
-    """Whether a line's lead-in before a colon is someone: one name (a transcript's
-    "WALLACE", "Brooks") but not a place or a common noun ("Iowa: …", "Poll: …" head a
-    list or a section), or a phrase the entity recogniser finds a person, group or place in."""
+    """Whether a line's lead-in before a colon is someone: one word (a transcript's
+    "WALLACE", "Brooks", "Insiders", "Poll") but not a place ("Iowa: …" heads a list), or
+    a phrase the entity recogniser finds a person, group or place in."""
     toks = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
     if toks is None:
         return True
     words = [t for t in toks if t.is_alpha]
     if len(words) == 1:
         w = words[0]
-        return (
-            w.is_upper
-            or w.ent_type_ in {"PERSON", "ORG"}
-            or (w.pos_ == "PROPN" and not w.ent_type_)
-            or w.lemma_.lower() in _HEADLINE_SOURCES
-        )
+        return w.ent_type_ not in {"LOC", "GPE"}
     if not words:
         return True
     return any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in toks)

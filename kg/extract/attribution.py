@@ -648,6 +648,7 @@ def _free_tokens(
         return
     taken = [(c.cue.begin, c.cue.end) for c in claims]
     taken += [(c.source_span.begin, c.source_span.end) for c in claims if c.source_span is not None]
+    taken = [(b, e) for b, e in taken if b < se and e > sb]  # only this sentence's
     for tok in span:
         used = any(b <= tok.idx < e for b, e in taken)
         if not used and not any(qb < tok.idx < qe - 1 for qb, qe in quotes):
@@ -661,7 +662,7 @@ def _parse_claims(
     doc = resolver.doc
     if doc is None:
         return []
-    heads = _participle_heads(doc, claims)
+    heads = _participle_heads(doc, claims, sb, se)
     out: list[Claim] = []
     for tok in _free_tokens(doc, sb, se, quotes, claims):
         attitude = tok.lower_ in ATTITUDE_ADJECTIVES and (
@@ -890,11 +891,13 @@ def _stance_lemma(tok: Token) -> str | None:
     return lemma if lemma in STANCE_VERBS else None
 
 
-def _participle_heads(doc: Doc, claims: list[Claim]) -> set[int]:
+def _participle_heads(doc: Doc, claims: list[Claim], sb: int, se: int) -> set[int]:
     """Verbs a claimed participle hangs from: in "denied the report, saying …" the claim
     is what "saying" carries; "denied the report" is the act it comments on."""
     heads: set[int] = set()
     for c in claims:
+        if not sb <= c.cue.begin < se:
+            continue
         cue = doc.char_span(c.cue.begin, c.cue.end, alignment_mode="expand")
         for t in cue or ():
             if t.dep_ in {"advcl", "xcomp", "conj"} and t.tag_ == "VBG":

@@ -938,3 +938,11 @@ def test_a_one_word_lead_in_before_a_colon_is_a_speaker_unless_a_place(line, spe
 )
 def test_a_dateline_credit_or_a_particle_verb_is_no_claim(body):
     assert _explicit(body) == []
+
+
+def test_a_participle_after_a_preposition_belongs_to_the_sentence_subject():
+    claims = _explicit(
+        "Berg drew criticism at a hearing for his role in the port sale "
+        "and for saying that the fees were fair."
+    )
+    assert ("Berg", "saying", "the fees were fair") in claims

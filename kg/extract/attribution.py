@@ -1731,8 +1731,12 @@ _SUBJECT = re.compile(
 
 
 def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | None:
-    """ "SUBJECT did X, saying CONTENT": the claim belongs to the sentence's subject."""
-    if not re.search(r",[”\"’']*\s*(?:(?:even|also|then)\s+)?$", text[sb:cue_b]):
+    """ "SUBJECT did X, saying CONTENT": the claim belongs to the sentence's subject, as
+    after a preposition inside the clause ("he refused, aside from saying …", "was
+    criticised for saying …")."""
+    after_comma = re.search(r",[”\"’']*\s*(?:(?:even|also|then)\s+)?$", text[sb:cue_b])
+    after_preposition = re.search(r"\S\s+(?:from|for|by|without|after|before|while)\s+$", text[sb:cue_b])
+    if not after_comma and not after_preposition:
         return None  # "…, saying", "…,” adding", "…, even suggesting"
     lead = re.match(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?", text[sb:cue_b])
     start = sb + (lead.end() if lead else 0)

@@ -946,3 +946,14 @@ def test_a_participle_after_a_preposition_belongs_to_the_sentence_subject():
         "and for saying that the fees were fair."
     )
     assert ("Berg", "saying", "the fees were fair") in claims
+
+
+@pytest.mark.parametrize(
+    "body,cue",
+    [
+        ("Fishermen continued to call for an inquiry into the harbour sale.", "continued to call for"),
+        ("Ruiz went on to say that the harbour would close in May.", "went on to say"),
+    ],
+)
+def test_a_verb_of_aspect_governing_the_cue_joins_it(body, cue):
+    assert [c for _, c, _ in _explicit(body)] == [cue]

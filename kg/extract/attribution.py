@@ -608,9 +608,24 @@ def _verb_group(text: str, doc: Doc, cue: Span, source: Span | None = None) -> S
     b, e = cue.begin, cue.end
     i = verb.i - 1
     src = (source.begin, source.end) if source is not None else (-1, -1)
-    while i >= 0 and doc[i].head.i == verb.i and _modifies_cue(doc[i]) and not src[0] <= doc[i].idx < src[1]:
-        b = doc[i].idx
-        i -= 1
+    while True:
+        while (
+            i >= 0 and doc[i].head.i == verb.i and _modifies_cue(doc[i]) and not src[0] <= doc[i].idx < src[1]
+        ):
+            b = doc[i].idx
+            i -= 1
+        # "continued to call for", "went on to say", "refused to disclose": the verb of
+        # aspect or attempt that governs the cue is part of how it was put
+        head = verb.head
+        to = doc[i] if i >= 0 else None
+        if to is None or to.lower_ != "to" or to.head.i != verb.i or verb.dep_ != "xcomp":
+            break
+        j = to.i - 1
+        if j >= 0 and doc[j].lower_ == "on" and doc[j].head.i == head.i:
+            j -= 1  # "went on to"
+        if j != head.i or head.lemma_.lower() not in _GOVERNING or src[0] <= head.idx < src[1]:
+            break
+        b, verb, i = head.idx, head, j - 1
     colon = re.match(r"\s*:", text[e : e + 3])
     if colon:
         e += colon.end()
@@ -840,6 +855,8 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
 
 # verbs that report speech only with a clause of their own ("continued: …", "continued that")
 _ASPECTUAL = {"continue"}
+# verbs of aspect or attempt whose "to" complement is the cue: they join the cue
+_GOVERNING = {"continue", "begin", "start", "go", "try", "attempt", "refuse", "decline", "seem", "appear"}
 # verbs that report speech only before a quotation, a colon or "that" ("added that …"),
 # not before an object ("added 160 security personnel", "continued the work")
 _SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain"}

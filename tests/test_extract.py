@@ -957,3 +957,10 @@ def test_a_participle_after_a_preposition_belongs_to_the_sentence_subject():
 )
 def test_a_verb_of_aspect_governing_the_cue_joins_it(body, cue):
     assert [c for _, c, _ in _explicit(body)] == [cue]
+
+
+def test_a_quotation_chanted_or_shouted_is_a_claim_but_shouting_alone_is_not():
+    claims = _explicit('Fishermen marching along the quay chanted "Save our port!" and kept walking.')
+    assert claims == [("Fishermen marching along the quay", "chanted", "Save our port!")]
+    assert _explicit("The crowd marched to the harbour, shouting at the officers for an hour.") == []
+    assert _explicit("The crowd shouted at the officers on the quay for an hour.") == []

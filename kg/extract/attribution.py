@@ -859,7 +859,9 @@ _ASPECTUAL = {"continue"}
 _GOVERNING = {"continue", "begin", "start", "go", "try", "attempt", "refuse", "decline", "seem", "appear"}
 # verbs that report speech only before a quotation, a colon or "that" ("added that …"),
 # not before an object ("added 160 security personnel", "continued the work")
-_SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain"}
+# voice verbs report words only with the words quoted ("chanted “What curfew?”")
+_VOICE = {"chant", "shout", "yell", "scream", "exclaim"}
+_SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain"} | _VOICE
 # verbs that state a stance only toward a topic phrase ("voted against", "pushed for")
 _TOPIC_ONLY = {"vote", "push"}
 # "made clear that …", "made plain that …": the adjective belongs to the cue
@@ -948,6 +950,8 @@ def _parse_claim(
         return None  # no source, no content, or a date the parse made the subject
     if re.match(_NOT_REPORTING.get(_stance_lemma(verb) or "", r"(?!)"), text[verb.idx + len(verb) : se]):
         return None
+    if _stance_lemma(verb) in _VOICE and not any(q in text[content[0] : content[1]] for q in _OPEN + _CLOSE):
+        return None  # "shouted at the officers for an hour": no words reported
     # a phrase the parse runs over a sentence break is cut at it ("Headline\n\nTrump wants")
     src = _strip(text, max(src[0], sb), min(src[1], se))
     content = _strip(text, max(content[0], sb), min(content[1], se))
@@ -1695,8 +1699,11 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         for qb, qe in quotes:
             if cb <= qb < se and qe > se:
                 ce = qe
+        if lemma in _VOICE:  # what was chanted is the quotation, not the rest of the clause
+            ce = next((qe for qb, qe in quotes if cb <= qb and not text[cb:qb].strip(" ,:")), ce)
         body = text[cb:ce].strip(" ,:")
-        if len(body.split()) < 3 or not _looks_like_source(text[slice(*(refers or src))]):
+        quoted = body[:1] in _OPEN and body[-1:] in _CLOSE  # “What curfew?” is enough
+        if len(body.split()) < (2 if quoted else 3) or not _looks_like_source(text[slice(*(refers or src))]):
             return None
         if lemma in _SPEECH_ONLY and not re.match(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)", text[cue_e:ce]):
             return None  # "added 160 security personnel", "continued the work": no speech
@@ -1770,6 +1777,8 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
             ce = qe
     if len(text[cb:ce].split()) < 3:
         return None
+    if lemma in _SPEECH_ONLY and not re.match(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)", text[cue_e:ce]):
+        return None  # "shouting at the officers": no words reported
     qtype = "direct" if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) else "indirect"
     return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
 
@@ -1860,8 +1869,12 @@ def _modifier_participle(doc: Doc | None, b: int, e: int) -> bool:
     if toks is None or len(toks) != 1:
         return False
     t = toks[0]
-    # a name before it is more often the misparsed subject ("… ,” Trump tweeted.")
+    # a name before it is more often the misparsed subject ("… ,” Trump tweeted."), and a
+    # quotation, colon or "that" after it is what a verb says ("Protesters chanted “…”")
     if t.head.pos_ == "PROPN" and not any(c.dep_ == "obl:agent" for c in t.children):
+        return False
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and (nxt.text in _OPEN or nxt.lower_ in {"that", ":"}):
         return False
     return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
 

@@ -99,6 +99,12 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "put it": ("put it", "puts it"),
     "liken": ("likened",),
     "promise": ("promised", "promises"),
+    # voice: what a crowd or a speaker chants or shouts is a claim only when quoted
+    "chant": ("chanted", "chants"),
+    "shout": ("shouted", "shouts"),
+    "yell": ("yelled", "yells"),
+    "scream": ("screamed", "screams"),
+    "exclaim": ("exclaimed", "exclaims"),
 }
 
 #: participles that attach a claim to the clause's subject ("…, saying that …")
@@ -120,6 +126,9 @@ PARTICIPLE_CUES: dict[str, str] = {
     "vowing": "vow",
     "acknowledging": "acknowledge",
     "writing": "write",
+    "chanting": "chant",
+    "shouting": "shout",
+    "yelling": "yell",
 }
 
 #: surface form → lemma

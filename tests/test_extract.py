@@ -964,3 +964,15 @@ def test_a_quotation_chanted_or_shouted_is_a_claim_but_shouting_alone_is_not():
     assert claims == [("Fishermen marching along the quay", "chanted", "Save our port!")]
     assert _explicit("The crowd marched to the harbour, shouting at the officers for an hour.") == []
     assert _explicit("The crowd shouted at the officers on the quay for an hour.") == []
+
+
+def test_a_participle_opens_its_own_claim_inside_a_parsed_verbs_content():
+    claims = _explicit(
+        "Small groups of fishermen continued to call for more information about the fatal sinking of "
+        "the trawler Mary Rose, looping the streets around Harbour Point Stadium - where the county's "
+        'Harbour Rovers played the Coast Vikings - while chanting, "Hands up, save our port."'
+    )
+    by_cue = {c: t for _, c, t in claims}
+    assert sorted(by_cue) == ["chanting", "continued to call for"]
+    assert by_cue["chanting"] == "Hands up, save our port."
+    assert "chanting" not in by_cue["continued to call for"]

@@ -75,7 +75,9 @@ _APPOSITIVE = re.compile(
     r",\s+(?P<desc>[^,;“”\"]{2,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80}|,\s+[^,;“”\"]{2,40}){0,3}),\s*"
 )
 _PARTICIPLE_AFTER = re.compile(
-    r",[”\"’']*\s+(?:(?:even|also|then)\s+)?(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
+    r"(?:,[”\"’']*\s+(?:(?:even|also|then)\s+)?|\s+(?:while|by|without)\s+)(?:"
+    + "|".join(PARTICIPLE_CUES)
+    + r")\b"
 )
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|you"
@@ -965,6 +967,9 @@ def _parse_claim(
     plain = phrase.lower() not in _NOT_VERB_SOURCES and (phrase.lower() == "it" or _looks_like_source(phrase))
     if refers is None and not plain:
         return None
+    part = _PARTICIPLE_AFTER.search(text, cb, ce)  # "…, saying …" opens a claim of its own
+    if part:
+        ce = _strip(text, cb, part.start(), " \t\n,;:-—–")[1]
     for qb, qe in quotes:  # a quotation that opens in the content runs to its closing mark
         if cb <= qb < ce and qe > ce:
             ce = qe

@@ -976,3 +976,10 @@ def test_a_participle_opens_its_own_claim_inside_a_parsed_verbs_content():
     assert sorted(by_cue) == ["chanting", "continued to call for"]
     assert by_cue["chanting"] == "Hands up, save our port."
     assert "chanting" not in by_cue["continued to call for"]
+
+
+def test_plans_after_a_subject_is_a_verb_of_intention():
+    claims = _explicit("The Harbour Policy Center plans to release its review of the port sale next week.")
+    assert claims == [
+        ("The Harbour Policy Center", "plans", "to release its review of the port sale next week")
+    ]

@@ -1934,6 +1934,8 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
     tok = toks[0]
     if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"that", ":", "."}:
         return False  # "the slide shows that …", "…, the Journal reports.": a verb's place
+    if _infinitive_after_subject(tok):
+        return False  # "The Tax Policy Center plans to release …"
     noun_children = any(c.dep_ in {"det", "amod", "nummod", "nmod:poss"} for c in tok.children)
     if tok.tag_ == "NN":  # "A news report published Wednesday said": only with a determiner
         return noun_children and any(c.dep_ == "det" for c in tok.children)
@@ -1984,6 +1986,16 @@ def _adjectival(doc: Doc | None, b: int, e: int) -> bool:
     # bipartisan support" is a clause the parse misread)
     prev = tok.doc[tok.i - 1]
     return prev.pos_ in {"DET", "ADJ", "ADV", "NUM"} or prev.dep_ == "nmod:poss" or prev.text == "-"
+
+
+def _infinitive_after_subject(tok: Token) -> bool:
+    """Whether a word the tagger calls a plural noun reads as a verb: right after a noun
+    (the subject's head, not a determiner or possessor) and before "to" and a verb."""
+    doc = tok.doc
+    if tok.i < 1 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return False
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 2]
+    return prev.pos_ in {"NOUN", "PROPN"} and nxt.pos_ in {"VERB", "AUX"} and nxt.tag_ == "VB"
 
 
 def _names_someone(doc: Doc | None, b: int, e: int) -> bool:

@@ -99,6 +99,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "put it": ("put it", "puts it"),
     "liken": ("likened",),
     "promise": ("promised", "promises"),
+    "plan": ("plans",),
     # voice: what a crowd or a speaker chants or shouts is a claim only when quoted
     "chant": ("chanted", "chants"),
     "shout": ("shouted", "shouts"),

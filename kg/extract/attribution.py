@@ -864,6 +864,8 @@ _GOVERNING = {"continue", "begin", "start", "go", "try", "attempt", "refuse", "d
 # voice verbs report words only with the words quoted ("chanted “What curfew?”")
 _VOICE = {"chant", "shout", "yell", "scream", "exclaim"}
 _SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain"} | _VOICE
+# what opens reported words after such a verb: a quotation, a colon or "that"
+_WORDS_FOLLOW = re.compile(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)")
 # verbs that state a stance only toward a topic phrase ("voted against", "pushed for")
 _TOPIC_ONLY = {"vote", "push"}
 # "made clear that …", "made plain that …": the adjective belongs to the cue
@@ -950,9 +952,9 @@ def _parse_claim(
             src = None
     if src is None or content is None or _time_phrase(verb.doc, *src):
         return None  # no source, no content, or a date the parse made the subject
-    if re.match(_NOT_REPORTING.get(_stance_lemma(verb) or "", r"(?!)"), text[verb.idx + len(verb) : se]):
+    if _other_sense(_stance_lemma(verb), text, verb.idx + len(verb), se):
         return None
-    if _stance_lemma(verb) in _VOICE and not any(q in text[content[0] : content[1]] for q in _OPEN + _CLOSE):
+    if _stance_lemma(verb) in _VOICE and not _has_quote_mark(text, *content):
         return None  # "shouted at the officers for an hour": no words reported
     # a phrase the parse runs over a sentence break is cut at it ("Headline\n\nTrump wants")
     src = _strip(text, max(src[0], sb), min(src[1], se))
@@ -1333,6 +1335,13 @@ _NOT_SPEAKERS = {
 _NOT_REPORTING = {"report": r"\s+from\b", "show": r"\s+up\b", "write": r"\s+from\b"}
 
 
+def _other_sense(lemma: str | None, text: str, cue_e: int, end: int) -> bool:
+    """Whether the words after a cue verb make it another verb ("reported from Cairo",
+    "showed up"): then it reports nothing."""
+    pattern = _NOT_REPORTING.get(lemma or "")
+    return pattern is not None and re.match(pattern, text[cue_e:end]) is not None
+
+
 def _names_an_actor(doc: Doc | None, b: int, e: int) -> bool:
     """Whether a line's lead-in before a colon is someone: one word (a transcript's
     "WALLACE", "Brooks", "Insiders", "Poll") but not a place ("Iowa: …" heads a list), or
@@ -1579,7 +1588,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         return None
     if lemma == "put it" and not re.search(r"\b[Aa]s\s+[^,;]{1,80}$", text[sb:cue_b]):
         return None  # only "as X put it": "she put it on the table" says nothing
-    if re.match(_NOT_REPORTING.get(lemma, r"(?!)"), text[cue_e:se]):
+    if _other_sense(lemma, text, cue_e, se):
         return None  # "Lerer reported from Los Angeles", "120,000 showed up": no content
     if _modifier_participle(resolver.doc, cue_b, cue_e) or _passive_cue(resolver.doc, cue_b, cue_e, lemma):
         # "the ceasefire announced by Russia", "sanctions were announced by the ministry",
@@ -1710,7 +1719,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         quoted = body[:1] in _OPEN and body[-1:] in _CLOSE  # “What curfew?” is enough
         if len(body.split()) < (2 if quoted else 3) or not _looks_like_source(text[slice(*(refers or src))]):
             return None
-        if lemma in _SPEECH_ONLY and not re.match(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)", text[cue_e:ce]):
+        if lemma in _SPEECH_ONLY and not _WORDS_FOLLOW.match(text, cue_e, ce):
             return None  # "added 160 security personnel", "continued the work": no speech
         qtype = (
             "direct"
@@ -1782,7 +1791,7 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
             ce = qe
     if len(text[cb:ce].split()) < 3:
         return None
-    if lemma in _SPEECH_ONLY and not re.match(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)", text[cue_e:ce]):
+    if lemma in _SPEECH_ONLY and not _WORDS_FOLLOW.match(text, cue_e, ce):
         return None  # "shouting at the officers": no words reported
     qtype = "direct" if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) else "indirect"
     return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
@@ -2058,6 +2067,11 @@ def _noun_phrase_start(doc: Doc | None, b: int, e: int) -> int | None:
     return rest[0].idx
 
 
+def _has_quote_mark(text: str, b: int, e: int, more: str = "") -> bool:
+    """Whether a quotation mark (or one of `more`) stands between two offsets."""
+    return any(q in text[b:e] for q in _OPEN + _CLOSE + more)
+
+
 def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=None) -> Claim | None:
     """A claim from its spans; `refers` is the phrase the source stands for when the source
     is a relative pronoun ("who"), so the claimant is named though the span is the pronoun."""
@@ -2074,11 +2088,11 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     cb, ce = _trim_content(text, *content)
     cb = _past_time_lead(text, resolver.doc, cb, ce)
     semicolon = text.find(";", cb, ce)
-    if semicolon > cb and not any(q in text[cb:semicolon] for q in _OPEN + _CLOSE + "'"):
+    if semicolon > cb and not _has_quote_mark(text, cb, semicolon, "'"):
         # a semicolon outside a quotation joins a clause of its own ("… about the economy;
         # most said they were worried"): what was reported ends there
         ce = _trim_content(text, cb, semicolon)[1]
-        if not any(q in text[cb:ce] for q in _OPEN + _CLOSE):
+        if not _has_quote_mark(text, cb, ce):
             qtype = "indirect"
     cb += _complementizer(resolver.doc, cb)
     if ce - cb < 3 or not _names_someone(resolver.doc, *src):

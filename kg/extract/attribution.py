@@ -509,7 +509,7 @@ def find_claims(
                 if claim is not None:
                     coordinated = re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb : m.start()])
                     found.append((claim, bool(coordinated)))
-            if resolver.doc is not None and found:
+            if resolver.doc is not None and any(c.quote_type == "indirect" for c, _ in found):
                 # a verb of saying or believing the parse finds may report a surface cue's
                 # indirect claim ("Some believe the data shows …"): it goes first
                 surface = [c for c, _ in found]
@@ -1516,7 +1516,7 @@ def _continued_quote(text: str, para: Paragraph, claim: Claim, quotes: list[tupl
         gap = text[tail:qb]
         # between them only the rest of the attribution sentence (", she said in an interview."),
         # and the quotation opens the same sentence's last clause or the next sentence
-        if any(c in gap for c in _OPEN + _CLOSE) or "''" in gap:
+        if _has_quote_mark(text, tail, qb) or "''" in gap:
             return None
         next_sentence = sent_end <= qb and not text[sent_end:qb].strip()
         if not next_sentence and (qb > sent_end or len(gap) > 60):

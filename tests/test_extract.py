@@ -983,3 +983,21 @@ def test_plans_after_a_subject_is_a_verb_of_intention():
     assert claims == [
         ("The Harbour Policy Center", "plans", "to release its review of the port sale next week")
     ]
+
+
+def test_no_break_spaces_do_not_break_the_parse_or_the_spans():
+    # spaCy makes each no-break space a token the parser reads as a word
+    claims = _explicit(
+        "The video shows him with his hands up, "
+        "but\u00a0Ms. Shelby said\u00a0he refused to follow her commands."
+    )
+    assert ("Ms. Shelby", "said", "he refused to follow her commands") in claims
+
+
+def test_a_relative_clause_never_reports_the_clause_before_it():
+    claims = _explicit(
+        "Officials said the timing was not intentional; they later gave the papers to the Herald, "
+        "which first reported the story."
+    )
+    assert ("Officials", "said", "the timing was not intentional") in claims
+    assert not [c for c in claims if c[1].endswith("reported") and "timing" in c[2]]

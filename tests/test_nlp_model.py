@@ -110,3 +110,14 @@ def test_each_line_is_parsed_on_its_own_and_offsets_hold() -> None:
         if not tok.is_space:  # no dependency arc crosses a line break
             assert (tok.idx < body) == (tok.head.idx < body), (tok.text, tok.head.text)
     assert doc.has_annotation("DEP") and {e.text for e in doc.ents} >= {"Ankara"}
+
+
+def test_odd_spaces_are_read_as_plain_spaces_and_offsets_hold() -> None:
+    """A no-break space or a tab is one plain space to the parser, never a token of its own."""
+    from kg.nlp import analyse_one, load_pipeline
+
+    text = "But\u00a0Ms. Shelby said\u00a0he refused\tto follow the commands.\n"
+    doc = analyse_one(load_pipeline(), text)
+    assert len(doc.text) == len(text)
+    assert [t.text for t in doc if t.is_space] == ["\n"]
+    assert [text[t.idx : t.idx + len(t)] for t in doc] == [t.text for t in doc]

@@ -138,10 +138,11 @@ def _mend(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _strip(text: str, b: int, e: int, chars: str = " \t\n,;:") -> tuple[int, int]:
-    while b < e and text[b] in chars:
+def _strip(text: str, b: int, e: int, chars: str = ",;:") -> tuple[int, int]:
+    """`b, e` without `chars` or white space of any kind (no-break spaces too) at either end."""
+    while b < e and (text[b] in chars or text[b].isspace()):
         b += 1
-    while e > b and text[e - 1] in chars:
+    while e > b and (text[e - 1] in chars or text[e - 1].isspace()):
         e -= 1
     return b, e
 
@@ -149,18 +150,18 @@ def _strip(text: str, b: int, e: int, chars: str = " \t\n,;:") -> tuple[int, int
 def _trim_content(text: str, b: int, e: int) -> tuple[int, int]:
     """Drop surrounding spaces, commas and a final full stop; drop quotation marks only
     when they wrap the whole content."""
-    b, e = _strip(text, b, e, " \t\n,;:")
+    b, e = _strip(text, b, e)
     if e > b and text[e - 1] in ".!?" and not (e - b > 1 and text[e - 2] in _CLOSE):
         e -= 1
-    b, e = _strip(text, b, e, " \t\n,;:")
+    b, e = _strip(text, b, e)
     if e - b >= 4 and text[b : b + 2] == "''" and text[e - 2 : e] == "''" and "''" not in text[b + 2 : e - 2]:
-        b, e = _strip(text, b + 2, e - 2, " \t\n,;:")
+        b, e = _strip(text, b + 2, e - 2)
         return b, e
     if e - b >= 2 and text[b] in _OPEN and text[e - 1] in _CLOSE:
         inner = text[b + 1 : e - 1]
         if not any(c in inner for c in '“”"'):
             b, e = b + 1, e - 1
-            b, e = _strip(text, b, e, " \t\n,;:")
+            b, e = _strip(text, b, e)
             if e > b and text[e - 1] in ",":
                 e -= 1
     return b, e
@@ -192,13 +193,13 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
         if appos and not _time_phrase(doc, appos.start("name"), appos.end("name")):
             if _participial(doc, appos.start("desc")):  # "Jo Doe, wearing a red cap, said"
                 return appos.start("name"), appos.end("name")
-            return _strip(text, appos.start("name"), appos.end("desc"), " \t\n,;:")
+            return _strip(text, appos.start("name"), appos.end("desc"))
         return _described_name(text, sent_b, end - 1, doc)
-    b, e = _strip(text, start, end, ' \t\n,;:"“”')
+    b, e = _strip(text, start, end, ',;:"“”')
     # a reporting verb inside the phrase starts a new clause ("Merrill says Machado")
     inner = [m for m in _CUE.finditer(text, b, e) if m.group("cue") and not _tagged_noun(doc, *m.span("cue"))]
     if inner:
-        b, e = _strip(text, inner[-1].end(), e, ' \t\n,;:"“”')
+        b, e = _strip(text, inner[-1].end(), e, ',;:"“”')
     words = text[b:e].split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
@@ -971,7 +972,7 @@ def _parse_claim(
         return None
     part = _PARTICIPLE_AFTER.search(text, cb, ce)  # "…, saying …" opens a claim of its own
     if part:
-        ce = _strip(text, cb, part.start(), " \t\n,;:-—–")[1]
+        ce = _strip(text, cb, part.start(), ",;:-—–")[1]
     for qb, qe in quotes:  # a quotation that opens in the content runs to its closing mark
         if cb <= qb < ce and qe > ce:
             ce = qe
@@ -1238,7 +1239,7 @@ def _lead_in(text: str, prev: Paragraph, para: Paragraph, resolver: _Resolver) -
     cue_e = m.start() + len(m.group().rstrip())
     src = _parse_subject(resolver.doc, sb, cue_b, m.end("cue"))
     src = src or _source_before(text, sb, cue_b, resolver.doc)
-    b, e = _strip(text, para.begin, para.end, " \t\n\xa0")
+    b, e = _strip(text, para.begin, para.end, "")
     if src is None or not _looks_like_source(text[src[0] : src[1]]) or len(text[b:e].split()) < 3:
         return None
     qtype = "direct" if text[b] in _OPEN or text[b : b + 2] == "''" else "indirect"
@@ -1268,7 +1269,7 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
         if not form.endswith("s") and not (prev and prev[-1].lower().endswith("s")):
             continue  # a base form only after a plural ("Lawmakers Rip"), else a noun ("Terror Suspect")
         before = (para.begin + start, para.begin + w.start())
-        after = _strip(text, para.begin + w.end(), para.end, " \t.,;:")
+        after = _strip(text, para.begin + w.end(), para.end, ".,;:")
         if after[1] - after[0] < 2:  # "Y, X Says."
             comma = text.rfind(",", *before)
             if comma < 0:
@@ -1478,7 +1479,7 @@ def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: C
     if own:
         last = max(own, key=lambda c: c.cue.begin)
         return last if last.quote_type == "direct" else None
-    b, e = _strip(text, para.begin, para.end, " \t\n\xa0")
+    b, e = _strip(text, para.begin, para.end, "")
     if speaker is None or e - b < 3 or text[b] not in _OPEN and text[b : b + 2] != "''":
         return None
     cb, ce = _trim_content(text, b, e)
@@ -1739,6 +1740,8 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
                 start = qb
         src_after = _source_after(text, cue_e, se, resolver.doc)
         between = text[comma + 1 : cue_b].strip()
+        if re.match(r"(?:which|who|whom|whose|that)\b", between, re.I):
+            return None  # "… to the AP, which first reported the story": a relative clause
         if between and len(between.split()) <= 8:
             src = _strip(text, comma + 1, cue_b)
         elif not between and src_after:
@@ -2101,7 +2104,7 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     if not text[refers[0] : refers[1]].strip():
         return None  # nothing names the speaker (a paragraph break taken for a subject)
     source = resolver.source(text, refers[0], refers[1], lemma)
-    eb, ee = _strip(text, ev_b, ev_e, " \t\n")
+    eb, ee = _strip(text, ev_b, ev_e, "")
     return Claim(
         source=source,
         cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]),

@@ -62,6 +62,12 @@ def load_pipeline(name: str | None = None) -> Language:
     return _load(_resolve_name(name))
 
 
+#: spaces other than " " (no-break, thin, em, tab): spaCy makes each a token of its own,
+#: which the parser then reads as a word ("but\u00a0Shelby said" hangs a PROPN on the
+#: verb). Each is swapped for one plain space, so offsets still hold.
+_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def _lines(text: str) -> list[str]:
     """`text` cut after each run of line breaks; the pieces join back to `text`."""
     return [m.group() for m in re.finditer(r"[^\n]*\n*", text) if m.group()] or [text]
@@ -69,7 +75,7 @@ def _lines(text: str) -> list[str]:
 
 def analyse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Docs for `texts`, each parsed line by line and joined back into one Doc whose text
-    is exactly the input (offsets hold).
+    is the input with odd spaces made plain (offsets hold).
 
     News text puts headlines, datelines and paragraphs on lines of their own. Given a
     whole article, the parser runs a headline into the first sentence under it and makes
@@ -77,7 +83,7 @@ def analyse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterat
     not help, as spaCy's parser then splits the line itself at odd places. Parsing each
     line on its own gives one clean analysis per paragraph, which is also the unit the
     extractor works in (a sentence never crosses a line break)."""
-    texts = list(texts)
+    texts = [_ODD_SPACES.sub(" ", t) for t in texts]
     pieces = [_lines(t) for t in texts]
     docs = iter(nlp.pipe((p for ps in pieces for p in ps), batch_size=batch_size))
     for ps in pieces:

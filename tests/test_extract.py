@@ -1001,3 +1001,19 @@ def test_a_relative_clause_never_reports_the_clause_before_it():
     )
     assert ("Officials", "said", "the timing was not intentional") in claims
     assert not [c for c in claims if c[1].endswith("reported") and "timing" in c[2]]
+
+
+@pytest.mark.parametrize("conj", ["though", "although", "even though"])
+def test_a_concessive_clause_with_its_own_cue_ends_the_content_before_it(conj):
+    claims = _explicit(f"Ms. Berg said the council would cut the fees, {conj} she admitted it was unlikely.")
+    assert claims == [
+        ("Ms. Berg", "said", "the council would cut the fees"),
+        ("she", "admitted", "it was unlikely"),
+    ]
+
+
+def test_observed_is_a_cue_only_with_words_after_it_or_as_a_parenthetical():
+    assert _explicit("Yet, as Mr. Berg observed, in the early days the harbour fees would be popular.") == [
+        ("Mr. Berg", "observed", "in the early days the harbour fees would be popular")
+    ]
+    assert _explicit("The soldiers observed the truce for three days after the talks.") == []

@@ -864,7 +864,7 @@ _GOVERNING = {"continue", "begin", "start", "go", "try", "attempt", "refuse", "d
 # not before an object ("added 160 security personnel", "continued the work")
 # voice verbs report words only with the words quoted ("chanted “What curfew?”")
 _VOICE = {"chant", "shout", "yell", "scream", "exclaim"}
-_SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain"} | _VOICE
+_SPEECH_ONLY = {"add", "continue", "respond", "reply", "maintain", "observe"} | _VOICE
 # what opens reported words after such a verb: a quotation, a colon or "that"
 _WORDS_FOLLOW = re.compile(r"\s*(?:[:,]\s*)?(?:[“\"]|that\b)")
 # verbs that state a stance only toward a topic phrase ("voted against", "pushed for")
@@ -1466,7 +1466,7 @@ def _outer_first(found: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
 
 # what separates a coordinated clause from the one before it: "…, and", "… but", "— and"
 _COORDINATION = re.compile(
-    r"(?:(?:[,;(—–]|\s-)\s*(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but)\s+)"
+    r"(?:(?:[,;(—–]|\s-)\s*(?:(?:and|but|while|whereas|(?:even\s+|al)?though)\s+)?|\b(?:and|but)\s+)"
     r"(?:(?:also|then|later|did|does|do|not|has|have|had|would|will|could)\s+)*$"
 )
 
@@ -1720,8 +1720,13 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         quoted = body[:1] in _OPEN and body[-1:] in _CLOSE  # “What curfew?” is enough
         if len(body.split()) < (2 if quoted else 3) or not _looks_like_source(text[slice(*(refers or src))]):
             return None
-        if lemma in _SPEECH_ONLY and not _WORDS_FOLLOW.match(text, cue_e, ce):
-            return None  # "added 160 security personnel", "continued the work": no speech
+        if lemma in _SPEECH_ONLY and not (
+            _WORDS_FOLLOW.match(text, cue_e, ce)
+            or (re.search(r"\b[Aa]s\s+$", text[sb : src[0]]) and re.match(r"\s*,", after))
+        ):
+            # "added 160 security personnel", "continued the work", "observed the truce": no
+            # speech, unless the words follow or it is "as X observed, …"
+            return None
         qtype = (
             "direct"
             if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) and text[ce - 1 : ce] in _CLOSE

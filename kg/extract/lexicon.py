@@ -35,6 +35,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "state": ("stated",),
     "add": ("added", "adds"),
     "note": ("noted", "notes"),
+    "observe": ("observed", "observes"),
     "warn": ("warned", "warns", "warn"),
     "insist": ("insisted", "insists", "insist"),
     "deny": ("denied", "denies", "deny"),

@@ -1017,3 +1017,32 @@ def test_observed_is_a_cue_only_with_words_after_it_or_as_a_parenthetical():
         ("Mr. Berg", "observed", "in the early days the harbour fees would be popular")
     ]
     assert _explicit("The soldiers observed the truce for three days after the talks.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The harbour fees, Ms. Berg said, have doubled since 2010.",
+            ("Ms. Berg", "said", "The harbour fees, Ms. Berg said, have doubled since 2010"),
+        ),
+        (
+            "The average weekly benefit, it says, would be $300.",
+            ("it", "says", "The average weekly benefit, it says, would be $300"),
+        ),
+        # a setting before the parenthetical is not part of what was said
+        (
+            "In a statement Friday, Ms. Berg said, the fees have doubled.",
+            ("Ms. Berg", "said", "the fees have doubled"),
+        ),
+    ],
+)
+def test_a_parenthetical_cue_reports_the_whole_sentence_it_interrupts(body, expected):
+    assert _explicit(body) == [expected]
+
+
+def test_a_parenthetical_is_neither_the_subject_nor_what_the_claim_is_about():
+    (claim,) = run("The Syrian government, Ms. Berg said, will send troops to Lebanon.").claims
+    assert claim.content.text == "The Syrian government, Ms. Berg said, will send troops to Lebanon"
+    assert "Ms. Berg" not in [m.span.text for m in claim.about]
+    assert [(p.subject.span.text, p.action) for p in claim.propositions] == [("Syrian government", "send")]

@@ -72,8 +72,23 @@ def _person_names(text: str, mentions: list[Mention], sentences: list[tuple[int,
     return out
 
 
+def _attribution_inside(claim: Claim) -> tuple[int, int] | None:
+    """Where the source and cue sit inside the content ("The fees, Ms. Berg said, have
+    doubled"): they are not part of what was said."""
+    content, src = claim.content, claim.source_span or claim.cue
+    begin, end = min(src.begin, claim.cue.begin), max(src.end, claim.cue.end)
+    return (begin, end) if content.begin < begin and end < content.end else None
+
+
 def _about(claim: Claim, mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if claim.content.begin <= m.span.begin and m.span.end <= claim.content.end]
+    skip = _attribution_inside(claim)
+    return [
+        m
+        for m in mentions
+        if claim.content.begin <= m.span.begin
+        and m.span.end <= claim.content.end
+        and not (skip and skip[0] <= m.span.begin < skip[1])
+    ]
 
 
 def _implicit_claims(article: Article, sentences, claims, mentions, chain) -> list[Claim]:
@@ -155,8 +170,7 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
     meetings, groups = find_meetings(text, sentences, mentions, claims, article.published, doc)
     for c in claims:
         c.about = _about(c, mentions + groups)
-        c.propositions = propositions_for(
-            text, c.content, sorted(mentions + groups, key=lambda m: m.span.begin), doc
-        )
     mentions = sorted(mentions + groups, key=lambda m: m.span.begin)
+    for c in claims:
+        c.propositions = propositions_for(text, c.content, mentions, doc, _attribution_inside(c))
     return ArticleGraph(article=article, mentions=mentions, claims=claims, meetings=meetings, chain=chain)

@@ -181,17 +181,37 @@ def _head_parts(tok) -> list:
     return parts
 
 
-def _from_parse(content: Span, inside: list[Mention], doc: Doc) -> list[Proposition]:
+#: how the parse hangs the phrase before a parenthetical on its cue
+_FRONT_DEPS = {"nsubj", "nsubj:pass", "dep", "obl:unmarked"}
+
+
+def _subject_before_parenthetical(verb, span, skip: tuple[int, int]):
+    """The subject of a clause that a parenthetical "…, she said, …" interrupts: the parse
+    often hangs the phrase before it on the cue ("The government, she said, will send …")."""
+    cue = next((c for c in verb.children if c.dep_ == "parataxis" and skip[0] <= c.idx < skip[1]), None)
+    if cue is None:
+        return None
+    return next(
+        (c for c in cue.children if c.dep_ in _FRONT_DEPS and span.start <= c.i and c.idx < skip[0]),
+        None,
+    )
+
+
+def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int, int]) -> list[Proposition]:
     """Propositions read off the dependency tree (UD labels, as the shipped parser uses)."""
     span = doc.char_span(content.begin, content.end, alignment_mode="expand")
     if span is None:
         return []
     out: list[Proposition] = []
     for verb in span:
+        if skip[0] <= verb.idx < skip[1]:
+            continue
         heads_clause = verb.dep_ in _CLAUSE_DEPS or not (span.start <= verb.head.i < span.end)
         if verb.pos_ not in {"VERB", "AUX"} or not heads_clause:
             continue
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subj is None:
+            subj = _subject_before_parenthetical(verb, span, skip)
         if subj is None or not (span.start <= subj.i < span.end):
             continue
         subject = _mention_for(subj, inside)
@@ -243,13 +263,24 @@ def _proposition(act, verb, subject: Mention, inside: list[Mention], span) -> Pr
 
 
 def propositions_for(
-    text: str, content: Span, mentions: list[Mention], doc: Doc | None = None
+    text: str,
+    content: Span,
+    mentions: list[Mention],
+    doc: Doc | None = None,
+    skip: tuple[int, int] | None = None,
 ) -> list[Proposition]:
     """Propositions stated in `content`: from the parse when there is one, else the first
-    clause whose subject is a known actor, read from the surface."""
-    inside = [m for m in mentions if content.begin <= m.span.begin and m.span.end <= content.end]
+    clause whose subject is a known actor, read from the surface. `skip` is a stretch inside
+    the content that is not part of what was said (a parenthetical "…, she said, …")."""
+    skip = skip or (0, 0)
+    inside = [
+        m
+        for m in mentions
+        if content.begin <= m.span.begin <= m.span.end <= content.end
+        and not skip[0] <= m.span.begin < skip[1]
+    ]
     if doc is not None and _has(doc, "DEP"):
-        return _from_parse(content, inside, doc)
+        return _from_parse(content, inside, doc, skip)
 
     groups = [m for m in inside if m.kind == "Group"]
     actors = [

@@ -1046,3 +1046,20 @@ def test_a_parenthetical_is_neither_the_subject_nor_what_the_claim_is_about():
     assert claim.content.text == "The Syrian government, Ms. Berg said, will send troops to Lebanon"
     assert "Ms. Berg" not in [m.span.text for m in claim.about]
     assert [(p.subject.span.text, p.action) for p in claim.propositions] == [("Syrian government", "send")]
+
+
+@pytest.mark.parametrize(
+    "body,source",
+    [
+        (
+            "The harbour council issued a statement calling the new fees a clear breach of the treaty.",
+            "The harbour council",
+        ),
+        (
+            "The fishing crews sent a letter to the council urging it to drop the new harbour fees.",
+            "The fishing crews",
+        ),
+    ],
+)
+def test_a_participle_on_a_message_reports_whoever_issued_it(body, source):
+    assert [s for s, _, _ in _explicit(body)] == [source]

@@ -1179,6 +1179,9 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     if depth >= 2 or head.i >= verb.i:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        author = _message_author(head)
+        if author is not None:
+            return author  # "the council issued a statement calling …": the council's words
         return _phrase(head.left_edge, head, head=head)  # "footage of Clinton asking, …"
     infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
     if head.pos_ not in {"VERB", "AUX"}:
@@ -1191,6 +1194,53 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     if verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
         return _dep_source(head, depth + 1)
     return None
+
+
+#: what someone issues, sends or posts: a participle after it ("a letter urging …") reports
+#: the words of whoever issued it, not of the paper itself
+_MESSAGES = {
+    "statement",
+    "letter",
+    "paper",
+    "tweet",
+    "message",
+    "post",
+    "email",
+    "e-mail",
+    "memo",
+    "note",
+    "release",
+    "ad",
+    "advertisement",
+    "video",
+    "op-ed",
+    "column",
+    "editorial",
+    "resolution",
+    "petition",
+    "motion",
+    "filing",
+    "brief",
+    "series",
+    "string",
+    "flurry",
+}
+
+
+def _message_author(noun: Token) -> tuple[int, int] | None:
+    """Who issued the message a noun names: the subject of the verb it is the object of
+    ("X issued a statement", "X unleashed a series of tweets", "X sent a letter to Y")."""
+    if noun.lemma_.lower() not in _MESSAGES and noun.lower_ not in _MESSAGES:
+        return None
+    verb = noun.head
+    if noun.dep_ not in {"obj", "iobj"} or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if subj.lower_ in _RELATIVE:
+        return _antecedent(noun.doc, (subj.idx, subj.idx + len(subj)))
+    return _phrase(_title_start(subj), subj.right_edge, head=subj)
 
 
 def _dep_content(verb: Token) -> tuple[int, int] | None:
@@ -1663,7 +1713,15 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
                 return _build(text, resolver, s2, (cue_b, cue_e), lemma, (qb, qe), qb, se, "direct")
         break
     # 2) SOURCE said (that|:) CONTENT
-    src = _parse_subject(resolver.doc, sb, cue_b, cue_e) or _source_before(text, sb, cue_b, resolver.doc)
+    src = _parse_subject(resolver.doc, sb, cue_b, cue_e)
+    if src is None and form.endswith("ing") and resolver.doc is not None:
+        # "The parents sent a letter to the board urging …": a participle's source is whom
+        # the parse gives it (the sentence's subject, a letter's sender), not the words before
+        verb = resolver.doc.char_span(cue_b, cue_e, alignment_mode="expand")
+        if verb is not None and len(verb):
+            src = _message_author(verb[0].head) if verb[0].dep_ == "acl" else _dep_source(verb[0])
+        src = src if src is not None and src[1] <= cue_b else None
+    src = src or _source_before(text, sb, cue_b, resolver.doc)
     if src is not None and text[src[0] : src[1]].lower() in _NOT_SUBJECTS:
         return None  # "his recently revealed plans": a possessive is never a verb's subject
     if src is not None and _time_phrase(resolver.doc, *src):

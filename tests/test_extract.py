@@ -1063,3 +1063,12 @@ def test_a_parenthetical_is_neither_the_subject_nor_what_the_claim_is_about():
 )
 def test_a_participle_on_a_message_reports_whoever_issued_it(body, source):
     assert [s for s, _, _ in _explicit(body)] == [source]
+
+
+def test_the_outermost_reporting_clause_goes_first():
+    # believe reports "shows", which reports "is worried": only the outermost is kept
+    claims = _explicit(
+        "Some believe the high level of spending being placed on the harbour shows the council is "
+        "worried about its chances."
+    )
+    assert [(s, c) for s, c, _ in claims] == [("Some", "believe")]

@@ -1536,15 +1536,16 @@ def _outer_first(found: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
     def holds(a: Claim, b: Claim) -> bool:
         return a.content.begin <= b.cue.begin < a.content.end
 
-    def outer(a: Claim) -> bool:
-        for b, _ in found:
-            if b is a or not holds(a, b):
-                continue
-            if not holds(b, a) or a.content.end <= a.cue.begin:
-                return True
-        return False
+    def contains(a: Claim, b: Claim) -> bool:
+        return a is not b and holds(a, b) and (not holds(b, a) or a.content.end <= a.cue.begin)
 
-    return sorted(found, key=lambda cf: not outer(cf[0]))
+    def key(cf: tuple[Claim, bool]) -> tuple[bool, int]:
+        # reporting clauses first, and of those the outermost ("Some believe the data
+        # shows that X is worried": believe, then shows, then worried)
+        a = cf[0]
+        return (not any(contains(a, b) for b, _ in found), sum(contains(b, a) for b, _ in found))
+
+    return sorted(found, key=key)
 
 
 # what separates a coordinated clause from the one before it: "…, and", "… but", "— and"

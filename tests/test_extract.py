@@ -1072,3 +1072,28 @@ def test_the_outermost_reporting_clause_goes_first():
         "worried about its chances."
     )
     assert [(s, c) for s, c, _ in claims] == [("Some", "believe")]
+
+
+def test_a_participle_right_after_the_cue_is_not_what_was_said():
+    claims = _explicit(
+        "“The fishing crews were pushed to the breaking point” to drive up the harbour fees, she said, "
+        "referencing the council’s plan to sell the port."
+    )
+    said = [c for c in claims if c[1] == "said"]
+    assert said == [
+        ("she", "said", "“The fishing crews were pushed to the breaking point” to drive up the harbour fees")
+    ]
+    # a gerund heading the next clause is what was said
+    assert _explicit(
+        "Though the transition was seamless, Mr. Berg said, replacing the mayor would be much harder."
+    ) == [("Mr. Berg", "said", "replacing the mayor would be much harder")]
+
+
+def test_a_participle_on_a_verb_of_saying_shares_its_source():
+    claims = _explicit(
+        "The harbour fees have doubled since 2010, Ms. Berg said, adding that the council would lose."
+    )
+    assert claims == [
+        ("Ms. Berg", "said", "The harbour fees have doubled since 2010"),
+        ("Ms. Berg", "adding", "the council would lose"),
+    ]

@@ -79,6 +79,8 @@ _PARTICIPLE_AFTER = re.compile(
     + "|".join(PARTICIPLE_CUES)
     + r")\b"
 )
+# ", referencing …", ", also noting …" right after a cue
+_OWN_PARTICIPLE = re.compile(r",[”\"’']*\s+(?:(?:even|also|then)\s+)?(?P<v>[a-z]+ing)\b")
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|you"
     r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
@@ -172,6 +174,17 @@ def _quotes(text: str, para: Paragraph) -> list[tuple[int, int]]:
     return [
         (para.begin + m.start(), para.begin + m.end()) for m in _QUOTE.finditer(text[para.begin : para.end])
     ]
+
+
+def _adverbial_participle(doc: Doc | None, offset: int) -> bool:
+    """Whether the word at `offset` is a participle hanging on a verb before it ("…, she
+    said, referencing …"), not a gerund heading a clause of its own ("…, he said,
+    replacing Clinton would be acrimonious")."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i < tok.i
 
 
 def _parenthetical_start(doc: Doc | None, sb: int, src_b: int, cue_b: int, cue_e: int) -> int | None:
@@ -1741,12 +1754,18 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         if refers is not None:
             src = (sb + rel.start("pron"), sb + rel.end("pron"))
     after = text[cue_e:se]
+    # "“Q” to drive up the price, she said, referencing the bank's drive": a participle right
+    # after the cue says how it was said, not what; the sentence ends there for the cue
+    own = _OWN_PARTICIPLE.match(after)
+    clause_e = (
+        cue_e + own.start() if own and _adverbial_participle(resolver.doc, cue_e + own.start("v")) else se
+    )
     # "…, the mayor told The Herald on Thursday.": no clause after the cue, so what was said
     # is the clause before the source (shape 3)
     inverted = src is not None and re.search(r",\s*$", text[sb : src[0]])
     # … unless what comes before is only a phrase of time or place ("In her 2003 book, X
     # noted the clot's existence"): then the object after the cue is what was said
-    inverted = inverted and _verbless(resolver.doc, cue_e, se)
+    inverted = inverted and (clause_e < se or _verbless(resolver.doc, cue_e, se))
     inverted = inverted and not _setting(text, resolver.doc, sb, src[0])
     # "Following the visit, the Minister said:" – the colon opens what was said
     inverted = inverted and not re.match(r"\s*:", after)
@@ -1837,7 +1856,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         )
         return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, max(se, ce), qtype, refers)
     # 3) CONTENT, SOURCE said.  /  CONTENT, writes SOURCE.
-    tail = text[cue_e:se]
+    tail = text[cue_e:clause_e]
     if re.fullmatch(r"[^,;“”\"]{0,80}(?:,[^;“”\"]{0,160})?[.!?]?\s*", tail) and re.search(
         r",\s*[^,]{0,80}$", text[sb:cue_b]
     ):
@@ -1859,6 +1878,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         if not _looks_like_source(text[src[0] : src[1]]) or len(text[start:comma].split()) < 3:
             return None
         qtype = "direct" if text[start] in _OPEN else "indirect"
+        if qtype == "direct" and not any(
+            qb == start and qe >= _strip(text, start, comma)[1] for qb, qe in quotes
+        ):
+            qtype = "mixed"  # "“You squeezed employees” to drive up the price, she said"
         quoted = any(start <= qb < comma for qb, _ in quotes)
         if qtype == "indirect" and _setting(text, resolver.doc, start, comma) and not quoted:
             # "In a speech Friday, she said", "A spokesman, Jo Doe, said": a setting or the
@@ -1889,7 +1912,9 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
         return None  # "…, saying", "…,” adding", "…, even suggesting"
     lead = re.match(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?", text[sb:cue_b])
     start = sb + (lead.end() if lead else 0)
-    src = _shared_subject(text, resolver.doc, start, cue_b)
+    src = _reporter(resolver.doc, cue_b, cue_e)
+    if src is None or not _looks_like_source(text[src[0] : src[1]]):
+        src = _shared_subject(text, resolver.doc, start, cue_b)
     if src is None or not _looks_like_source(text[src[0] : src[1]]):
         return None
     cb = cue_e
@@ -1906,6 +1931,18 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
         return None  # "shouting at the officers": no words reported
     qtype = "direct" if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) else "indirect"
     return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
+
+
+def _reporter(doc: Doc | None, cue_b: int, cue_e: int) -> tuple[int, int] | None:
+    """The source of the verb of saying a participle hangs on ("The fees doubled, Ms. Berg
+    said, adding …"): whoever said it is adding, not the sentence's first noun phrase."""
+    verb = doc.char_span(cue_b, cue_e, alignment_mode="expand") if doc is not None else None
+    if verb is None or not len(verb) or verb[0].dep_ not in {"advcl", "conj", "xcomp"}:
+        return None
+    head = verb[0].head
+    if head.i >= verb[0].i or head.lemma_.lower() not in _REPORTING:
+        return None
+    return _dep_source(head)
 
 
 def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple[int, int] | None:

@@ -1097,3 +1097,23 @@ def test_a_participle_on_a_verb_of_saying_shares_its_source():
         ("Ms. Berg", "said", "The harbour fees have doubled since 2010"),
         ("Ms. Berg", "adding", "the council would lose"),
     ]
+
+
+def test_called_keeps_what_follows_a_long_object_the_parse_split():
+    (claim,) = _explicit(
+        "Ms. Berg has called the harbour fees across the region and the unrest that has followed "
+        "a threat similar to the port strike."
+    )
+    assert claim[2].endswith("a threat similar to the port strike")
+
+
+def test_a_quotation_in_part_is_continued_by_the_next_quotation():
+    claims = _explicit(
+        "“The harbour was full” before the storm, she said. “And it was so peaceful. It was a festival.”"
+    )
+    assert ("she", "said", "And it was so peaceful. It was a festival.") in claims
+    claims = _explicit(
+        "Ms. Berg said the mayor “voted against the harbour every time.”\n\n"
+        "“He voted to close the port. He voted to raise the fees.”"
+    )
+    assert ("Ms. Berg", "said", "He voted to close the port. He voted to raise the fees.") in claims

@@ -1278,6 +1278,12 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
         # "sees the program as a way in", "attacked Clinton for her vote", "accused the
         # audience of bias": the phrase after the object is what is said of it
         pred = [c for c in right if c.dep_ in {"obl", "advcl"} and c.i > obj[-1].i and _case(c) in _SAID_OF]
+        if not pred and verb.lemma_.lower() == "call":
+            # "called the shootings … and the unrest that followed a moment similar to …": the
+            # parse lost the predicate inside a long object; what follows it all is said of it
+            pred = [
+                c for c in right if c.i > obj[-1].i and c.dep_ in {"obl", "xcomp", "obj"} and not _when(c)
+            ][-1:]
         b, e = _edges(obj[0].left_edge, (pred[0] if pred else obj[-1]).right_edge)
     else:
         # "voted for", "pushed against": a stance; "voted on the budget" is only an act
@@ -1571,11 +1577,13 @@ _COORDINATION = re.compile(
 def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: Claim | None) -> Claim | None:
     """A paragraph that is a quotation with no attribution of its own goes on quoting the
     speaker of the paragraph before (news style names a speaker once per run of quotes).
-    Returns the direct quotation a following quote paragraph would continue, if any."""
+    Returns the direct or mixed quotation a following quote paragraph would continue, if any."""
     own = [c for c in claims if para.begin <= max(c.cue.begin, c.evidence.begin) < para.end]
     if own:
         last = max(own, key=lambda c: c.cue.begin)
-        return last if last.quote_type == "direct" else None
+        # a quotation in part ("X said Sanders “voted with the NRA”") names a speaker too
+        speaks = last.quote_type == "direct" or (last.quote_type == "mixed" and last.cue_lemma in _SAYING)
+        return last if speaks else None
     b, e = _strip(text, para.begin, para.end, "")
     if speaker is None or e - b < 3 or text[b] not in _OPEN and text[b : b + 2] != "''":
         return None
@@ -1602,8 +1610,8 @@ def _same_speaker(text: str, claim: Claim, content: tuple[int, int], evidence: t
 def _continued_quote(text: str, para: Paragraph, claim: Claim, quotes: list[tuple[int, int]]) -> Claim | None:
     """“Q1,” she said. “Q2.”  /  “Q1,” she said, “Q2.”  The quotation that resumes right
     after the attribution is the same speaker's words: a claim with the same source and cue."""
-    if claim.quote_type != "direct" or claim.content.end > claim.cue.begin:
-        return None
+    if claim.quote_type not in {"direct", "mixed"} or claim.content.end > claim.cue.begin:
+        return None  # a mixed one too: "“People were celebrating” before it, she said. “…”"
     tail = max(claim.cue.end, claim.source_span.end if claim.source_span is not None else 0)
     sent_end = next((e for b, e in para.sentences if b <= tail < e), None)
     if sent_end is None:

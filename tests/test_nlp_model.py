@@ -112,12 +112,15 @@ def test_each_line_is_parsed_on_its_own_and_offsets_hold() -> None:
     assert doc.has_annotation("DEP") and {e.text for e in doc.ents} >= {"Ankara"}
 
 
-def test_odd_spaces_are_read_as_plain_spaces_and_offsets_hold() -> None:
-    """A no-break space or a tab is one plain space to the parser, never a token of its own."""
-    from kg.nlp import analyse_one, load_pipeline
+def test_odd_spaces_and_curly_quotes_are_read_as_plain_ones_and_offsets_hold() -> None:
+    """A no-break space or a tab is one plain space to the parser, never a token of its
+    own; curly quotes (rare in UD English-EWT) read as plain ones ("O’Malley" is a name)."""
+    from kg.nlp import TEXT_KEY, analyse_one, load_pipeline
 
-    text = "But\u00a0Ms. Shelby said\u00a0he refused\tto follow the commands.\n"
+    text = "But\u00a0Ms. O’Malley said\u00a0he refused\tto follow “the commands.”\n"
     doc = analyse_one(load_pipeline(), text)
-    assert len(doc.text) == len(text)
+    assert len(doc.text) == len(text) and doc.user_data[TEXT_KEY] == text
     assert [t.text for t in doc if t.is_space] == ["\n"]
-    assert [text[t.idx : t.idx + len(t)] for t in doc] == [t.text for t in doc]
+    plain = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    assert [plain[t.idx : t.idx + len(t)] for t in doc] == [t.text for t in doc]
+    assert any(t.text == "O'Malley" and t.pos_ == "PROPN" for t in doc)

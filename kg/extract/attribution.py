@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..models import Claim, Mention, Span
+from ..nlp import TEXT_KEY
 from .lexicon import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
@@ -285,11 +286,18 @@ def _described_name(text: str, sent_b: int, comma: int, doc: Doc | None) -> tupl
 
 
 def _text(doc: Doc) -> str:
-    """The doc's text, built once: spaCy's `Doc.text` joins every token on each call."""
-    text = doc.user_data.get("kg.text")
+    """The text the doc was made from (kg.nlp.analyse keeps it; its tokens read curly
+    quotes as plain ones), else the doc's text, built once: spaCy's `Doc.text` joins
+    every token on each call."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["kg.text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def _word(tok: Token) -> str:
+    """A token as written in the text ("”", where the token reads a plain quote)."""
+    return _text(tok.doc)[tok.idx : tok.idx + len(tok)]
 
 
 # what may stand between a subject's closing comma and its verb: auxiliaries and adverbs
@@ -1169,9 +1177,9 @@ def _edges(first: Token, last: Token) -> tuple[int, int]:
     """Character span from one token to another, without punctuation at either end."""
     doc = first.doc
     i, j = first.i, last.i
-    while i < j and (doc[i].is_punct and doc[i].text not in _OPEN):
+    while i < j and (doc[i].is_punct and _word(doc[i]) not in _OPEN):
         i += 1
-    while j > i and (doc[j].is_punct and doc[j].text not in _CLOSE):
+    while j > i and (doc[j].is_punct and _word(doc[j]) not in _CLOSE):
         j -= 1
     return doc[i].idx, doc[j].idx + len(doc[j])
 
@@ -1195,7 +1203,11 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         author = _message_author(head)
         if author is not None:
             return author  # "the council issued a statement calling …": the council's words
-        return _phrase(head.left_edge, head, head=head)  # "footage of Clinton asking, …"
+        last = max(
+            [head] + [c for c in head.rights if c.dep_ in {"flat", "compound"} and c.i < verb.i],
+            key=lambda t: t.i,
+        )
+        return _phrase(head.left_edge, last, head=head)  # "footage of Clinton asking, …"
     infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
     if head.pos_ not in {"VERB", "AUX"}:
         return None
@@ -1282,7 +1294,9 @@ def _dep_content(verb: Token) -> tuple[int, int] | None:
             # "called the shootings … and the unrest that followed a moment similar to …": the
             # parse lost the predicate inside a long object; what follows it all is said of it
             pred = [
-                c for c in right if c.i > obj[-1].i and c.dep_ in {"obl", "xcomp", "obj"} and not _when(c)
+                c
+                for c in right
+                if c.i > obj[-1].i and c.dep_ in {"obl", "obl:unmarked", "xcomp", "obj"} and not _when(c)
             ][-1:]
         b, e = _edges(obj[0].left_edge, (pred[0] if pred else obj[-1]).right_edge)
     else:
@@ -2044,7 +2058,7 @@ def _modifier_participle(doc: Doc | None, b: int, e: int) -> bool:
     if t.head.pos_ == "PROPN" and not any(c.dep_ == "obl:agent" for c in t.children):
         return False
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    if nxt is not None and (nxt.text in _OPEN or nxt.lower_ in {"that", ":"}):
+    if nxt is not None and (_word(nxt) in _OPEN or nxt.lower_ in {"that", ":"}):
         return False
     return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i < t.i and t.head.pos_ in {"NOUN", "PROPN"}
 
@@ -2114,7 +2128,7 @@ def _relative_clause_end(doc: Doc | None, cue_b: int, cue_e: int, end: int) -> i
     if verb is None or not len(verb) or not verb[0].dep_.endswith("relcl"):
         return end
     last = verb[0].right_edge
-    while last.i > verb[0].i and last.is_punct and last.text not in _CLOSE:
+    while last.i > verb[0].i and last.is_punct and _word(last) not in _CLOSE:
         last = last.doc[last.i - 1]
     return last.idx + len(last)
 

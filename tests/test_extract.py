@@ -1117,3 +1117,10 @@ def test_a_quotation_in_part_is_continued_by_the_next_quotation():
         "“He voted to close the port. He voted to raise the fees.”"
     )
     assert ("Ms. Berg", "said", "He voted to close the port. He voted to raise the fees.") in claims
+
+
+def test_a_count_of_people_is_a_source():
+    claims = _explicit(
+        "Already, 520 members have said they back the harbour plan, 39 have said they oppose it."
+    )
+    assert ("39", "have said", "they oppose it") in claims

@@ -2094,7 +2094,9 @@ def _looks_like_source(phrase: str) -> bool:
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return False
     if re.fullmatch(r"[\d\s.,$-]+", phrase):  # a share is a source: "42% say they are liberal"
-        return False
+        # … and so is a count of people ("520 said they back her, 39 have said …"), but
+        # not a sum, a decimal or a year
+        return re.fullmatch(r"\d{1,3}(?:,\d{3})*", phrase.strip()) is not None
     low = phrase.lower()
     if low in {"it", "this", "that", "there", "which", "what"}:
         return False

@@ -1124,3 +1124,35 @@ def test_a_count_of_people_is_a_source():
         "Already, 520 members have said they back the harbour plan, 39 have said they oppose it."
     )
     assert ("39", "have said", "they oppose it") in claims
+
+
+def test_two_subjects_the_parse_sets_side_by_side_are_one_source():
+    """A tree as the parser sometimes builds it: "Hillary" and "manager" both subjects of
+    "said"; the participle after it shares the whole phrase."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.attribution import _dep_source
+
+    words = ["Hillary", "Clinton", "'s", "campaign", "manager", "said", "so", ",", "arguing", "it", "failed"]
+    heads = [5, 4, 1, 4, 5, 5, 5, 8, 5, 10, 8]
+    deps = [
+        "nsubj",
+        "nmod:poss",
+        "case",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "advmod",
+        "punct",
+        "advcl",
+        "nsubj",
+        "ccomp",
+    ]
+    pos = ["PROPN", "PROPN", "PART", "NOUN", "NOUN", "VERB", "ADV", "PUNCT", "VERB", "PRON", "VERB"]
+    tags = ["NNP", "NNP", "POS", "NN", "NN", "VBD", "RB", ",", "VBG", "PRP", "VBD"]
+    doc = Doc(
+        Vocab(), words=words, spaces=[True, False] + [True] * 9, heads=heads, deps=deps, pos=pos, tags=tags
+    )
+    b, e = _dep_source(doc[8])
+    assert doc.text[b:e] == "Hillary Clinton's campaign manager"

@@ -1195,7 +1195,15 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
             return None  # no one in particular
         if subj.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "VERB", "AUX", "PART", "PUNCT"}:
             return None  # "In", "Though": a misparse, not a phrase naming anyone
-        return _phrase(_title_start(subj), subj.right_edge, head=subj)
+        b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
+        for more in verb.children:  # two subjects side by side are a misparse of one phrase
+            if (
+                more.dep_ in _SUBJ_DEPS
+                and subj.i < more.i < verb.i
+                and not _text(verb.doc)[e : more.left_edge.idx].strip()
+            ):
+                e = _phrase(more.left_edge, more.right_edge, head=more)[1]
+        return b, e
     head = verb.head
     if depth >= 2 or head.i >= verb.i:
         return None

@@ -1156,3 +1156,25 @@ def test_two_subjects_the_parse_sets_side_by_side_are_one_source():
     )
     b, e = _dep_source(doc[8])
     assert doc.text[b:e] == "Hillary Clinton's campaign manager"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "BRUSSELS - European leaders weighing how to respond said they would push for a harbour fund.",
+            "European leaders weighing how to respond",
+        ),
+        ("WASHINGTON -- Ms. Berg said on Saturday that the harbour fees would double.", "Ms. Berg"),
+        ("CAIRO (AP) — The foreign minister said the harbour talks would resume.", "The foreign minister"),
+        ("PORT TALBOT, Wales — The mayor said the harbour fees would double.", "The mayor"),
+    ],
+)
+def test_a_dateline_is_never_part_of_the_source(body, expected):
+    assert [s for s, _, _ in _explicit(body)] == [expected]
+
+
+def test_capitals_before_a_dash_that_are_no_dateline_stay_in_the_content():
+    assert _explicit("U.S. - China harbour talks will resume next week, officials said.") == [
+        ("officials", "said", "U.S. - China harbour talks will resume next week")
+    ]

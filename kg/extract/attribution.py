@@ -539,6 +539,14 @@ def _only_demonyms(run: str, inside: list[Mention]) -> bool:
     )
 
 
+# a dateline opening a story: "BRUSSELS - ", "WASHINGTON -- ", "ST. LOUIS, Mo. — ", "CAIRO (AP) — "
+_DATELINE = re.compile(
+    r"(?=[A-Z.'’ ]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–)\s+"
+)
+
+
 def find_claims(
     text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None = None
 ) -> list[Claim]:
@@ -556,6 +564,9 @@ def find_claims(
             if first is not None:
                 _add(text, first, claims, allow_nested=False)
         for sb, se in para.sentences:
+            dateline = _DATELINE.match(text, sb, se)
+            if dateline is not None:
+                sb = dateline.end()  # "WASHINGTON -- President Obama said": a place, not a source
             found: list[tuple[Claim, bool]] = []
             for m in _CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):

@@ -1178,3 +1178,14 @@ def test_capitals_before_a_dash_that_are_no_dateline_stay_in_the_content():
     assert _explicit("U.S. - China harbour talks will resume next week, officials said.") == [
         ("officials", "said", "U.S. - China harbour talks will resume next week")
     ]
+
+
+def test_a_fronted_setting_the_parse_glues_to_the_subject_is_not_the_source():
+    # the parse makes "Face" a compound of "Sen.", so the subject's phrase began at "On"
+    claims = _explicit(
+        'On "Face the Nation," Sen. Jo Doe (Vt.), who lost the primaries to Mr. Berg, identified '
+        "the harbour fees as one of the reasons that voters should be angry."
+    )
+    assert [s for s, c, _ in claims if c == "identified"] == [
+        "Sen. Jo Doe (Vt.), who lost the primaries to Mr. Berg,"
+    ]

@@ -1118,6 +1118,12 @@ def _title_start(subj: Token) -> Token:
     tree makes "nominee" a dependent of "said")."""
     first = subj.left_edge
     doc = subj.doc
+    if first.pos_ == "ADP" and first.i < subj.i:
+        # 'On "Face the Nation," Sen. Jo Doe said': a fronted setting the parse glued to the
+        # subject ends at its comma
+        comma = max((t.i for t in doc[first.i : subj.i] if t.text == ","), default=None)
+        if comma is not None:
+            first = next((t for t in doc[comma + 1 : subj.i + 1] if not t.is_punct), subj)
     i = first.i - 1
     while i >= 0 and doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "DET"} and doc[i].dep_ in _TITLE_DEPS:
         if doc[i].head.i != subj.head.i and not first.i <= doc[i].head.i <= subj.right_edge.i:

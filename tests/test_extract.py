@@ -1189,3 +1189,25 @@ def test_a_fronted_setting_the_parse_glues_to_the_subject_is_not_the_source():
     assert [s for s, c, _ in claims if c == "identified"] == [
         "Sen. Jo Doe (Vt.), who lost the primaries to Mr. Berg,"
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The council built the harbour wall to stop the floods, a spokeswoman, Jo Doe, said on Friday.",
+            ("a spokeswoman, Jo Doe,", "said", "The council built the harbour wall to stop the floods"),
+        ),
+        (
+            "The harbour fees will double next year, Jo Doe, the mayor, said on Friday.",
+            ("Jo Doe, the mayor,", "said", "The harbour fees will double next year"),
+        ),
+        # a setting before a clause is part of what was said
+        (
+            "In the end, the harbour fees will double, officials said.",
+            ("officials", "said", "In the end, the harbour fees will double"),
+        ),
+    ],
+)
+def test_an_inverted_cue_after_a_described_source(body, expected):
+    assert _explicit(body) == [expected]

@@ -255,6 +255,24 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
     return b, e
 
 
+def _described_source(text: str, doc: Doc | None, sb: int, comma: int) -> tuple[tuple[int, int], int] | None:
+    """An inverted cue's source set off by commas, "CONTENT, a spokeswoman, Jo Doe, said"
+    or "CONTENT, Jo Doe, the mayor, said":
+    the name before `comma` with the description before it, and the comma where what was
+    said ends. None when no name closes there."""
+    name = _source_before(text, sb, comma, doc)
+    if name is None or not _verbless(doc, *name) or not re.search(r",\s*$", text[sb : name[0]]):
+        return None
+    cut = sb + text[sb : name[0]].rstrip().rfind(",")
+    # a description before the name, or a name before a description ("Jo Doe, the mayor,")
+    desc = re.search(
+        r",\s*((?:an?|the)\s[^,;“”\"]{2,60}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$", text[sb:cut]
+    )
+    if desc is not None and _verbless(doc, sb + desc.start(1), sb + desc.end(1)):
+        return (sb + desc.start(1), name[1]), sb + desc.start()
+    return name, cut
+
+
 def _described_name(text: str, sent_b: int, comma: int, doc: Doc | None) -> tuple[int, int] | None:
     """The source before a cue whose subject closes with a comma that is not a name and
     its description: "One of the family's attorneys, Jo Doe, said" (a description, then
@@ -1916,8 +1934,11 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         between = text[comma + 1 : cue_b].strip()
         if re.match(r"(?:which|who|whom|whose|that)\b", between, re.I):
             return None  # "… to the AP, which first reported the story": a relative clause
+        named = _described_source(text, resolver.doc, sb, comma) if not between else None
         if between and len(between.split()) <= 8:
             src = _strip(text, comma + 1, cue_b)
+        elif named is not None:
+            (src, comma) = named  # "Facebook made the tool, a spokeswoman, Jo Doe, said on Friday"
         elif not between and src_after:
             src = src_after
         else:
@@ -1930,7 +1951,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         ):
             qtype = "mixed"  # "“You squeezed employees” to drive up the price, she said"
         quoted = any(start <= qb < comma for qb, _ in quotes)
-        if qtype == "indirect" and _setting(text, resolver.doc, start, comma) and not quoted:
+        inner = text.find(",", start, comma)
+        # … but "In the end, the fees will double, officials said" sets a clause after it
+        clause = inner > 0 and not _verbless(resolver.doc, inner + 1, comma)
+        if qtype == "indirect" and _setting(text, resolver.doc, start, comma) and not quoted and not clause:
             # "In a speech Friday, she said", "A spokesman, Jo Doe, said": a setting or the
             # source itself, not what was said; a phrase holding a quotation is content
             # even where the tagger misses its verb ("the treaty signals “the end”")

@@ -1211,3 +1211,34 @@ def test_a_fronted_setting_the_parse_glues_to_the_subject_is_not_the_source():
 )
 def test_an_inverted_cue_after_a_described_source(body, expected):
     assert _explicit(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line,speaker",
+    [
+        ("Harbour Daily News: Port Fees Highlight Threat to Fishing Fleet", "Harbour Daily News"),
+        ("Berg camp: The harbour fees threaten the fishing fleet", "Berg camp"),
+    ],
+)
+def test_an_outlet_or_a_camp_before_a_colon_is_a_speaker(line, speaker):
+    claims = _explicit(line + "\n\nThe council met on Monday.")
+    assert [(s, c) for s, c, _ in claims] == [(speaker, ":")]
+
+
+def test_a_dateline_with_a_date_is_never_part_of_the_source():
+    claims = _explicit("PORT TALBOT, Dec. 7 - Harbour officials said the fees would double next year.")
+    assert [s for s, _, _ in claims] == ["Harbour officials"]
+
+
+def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes():
+    """The parser reads curly quotes as plain ones, which may open a sentence as well as
+    close one; no sentence may start with a mark that only closes."""
+    from pathlib import Path
+
+    from kg.extract import _sentences
+    from kg.ingest import read_article
+
+    article = read_article(Path(__file__).parents[1] / "examples" / "militia-leaders-meeting-damascus.txt")
+    doc = analyse_one(load_pipeline(), article.text)
+    starts = [article.text[b] for b, _ in _sentences(article, doc)]
+    assert starts and "”" not in starts

@@ -26,6 +26,7 @@ _MIN_STATEMENT_WORDS = 6
 
 #: An opening quotation mark left at the end of a sentence: the parser put the boundary
 #: after it ('... since. "' | 'I have taken ...," Clinton said.').
+_LEADING_CLOSE_QUOTE = re.compile(r"[”’]+(?=\s|$)")
 _TRAILING_OPEN_QUOTE = re.compile(r"(?:(?<=\s)|^)(?:[“‘\"]|'')$")
 
 
@@ -38,6 +39,13 @@ def _sentences(article: Article, doc: Doc) -> list[tuple[int, int]]:
         b = s.start_char
         for part in re.finditer(r"[^\n]+", text[s.start_char : s.end_char]):
             pb, pe = b + part.start(), b + part.end()
+            closing = _LEADING_CLOSE_QUOTE.match(text, pb, pe)
+            gap = text[bounds[-1][1] : pb] if bounds else "\n"
+            if closing and not gap.strip() and "\n" not in gap:
+                # a closing mark the parser handed to the next sentence (it reads curly
+                # quotes as plain ones, which open as well as close) ends the one before
+                bounds[-1] = (bounds[-1][0], closing.end())
+                pb = closing.end()
             if text[pb:pe].strip():
                 bounds.append((pb, pe))
     out: list[tuple[int, int]] = []

@@ -29,6 +29,8 @@ from .lexicon import (
     ATTITUDE_NOUNS,
     COGNITION_VERBS,
     CUE_FORMS,
+    MEDIA_WORDS,
+    ORG_WORDS,
     PARTICIPLE_CUES,
     PRONOUNS,
     STANCE_FORMS,
@@ -560,7 +562,7 @@ def _only_demonyms(run: str, inside: list[Mention]) -> bool:
 # a dateline opening a story: "BRUSSELS - ", "WASHINGTON -- ", "ST. LOUIS, Mo. — ", "CAIRO (AP) — "
 _DATELINE = re.compile(
     r"(?=[A-Z.'’ ]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
     r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–)\s+"
 )
 
@@ -1446,9 +1448,11 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
 
 
 # "Pat Caddell: Democrat voters worried …" (headlines), "WALLACE: Let's start …" (transcripts)
+# lowercase words that end a group's name before a colon ("Clinton camp: …")
+_GROUP_TAILS = ("camp", "campaign", "aides", "aide", "officials", "official", "spokesman", "spokeswoman")
 _COLON = re.compile(
     r"[ \t]*[\"“]?(?P<src>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.)?\s*"
-    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:[ \t]+(?:" + "|".join(_GROUP_TAILS) + "))?)"
     r":[ \t]+(?P<content>\S[^\n]*)"
 )
 _NOT_SPEAKERS = {
@@ -1514,6 +1518,9 @@ def _names_an_actor(doc: Doc | None, b: int, e: int) -> bool:
         w = words[0]
         return w.ent_type_ not in {"LOC", "GPE"}
     if not words:
+        return True
+    # "NY Daily News: …", "Clinton campaign: …": an outlet or a group by its last word
+    if words[-1].text in MEDIA_WORDS or words[-1].text in ORG_WORDS or words[-1].text in _GROUP_TAILS:
         return True
     return any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in toks)
 

@@ -88,8 +88,7 @@ def _attribution_inside(claim: Claim) -> tuple[int, int] | None:
     return (begin, end) if content.begin < begin and end < content.end else None
 
 
-def _about(claim: Claim, mentions: list[Mention]) -> list[Mention]:
-    skip = _attribution_inside(claim)
+def _about(claim: Claim, mentions: list[Mention], skip: tuple[int, int] | None) -> list[Mention]:
     return [
         m
         for m in mentions
@@ -176,9 +175,10 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
     claims += _implicit_claims(article, sentences, claims, mentions, chain)
     claims.sort(key=lambda c: c.evidence.begin)
     meetings, groups = find_meetings(text, sentences, mentions, claims, article.published, doc)
+    found = mentions + groups
+    mentions = sorted(found, key=lambda m: m.span.begin)
     for c in claims:
-        c.about = _about(c, mentions + groups)
-    mentions = sorted(mentions + groups, key=lambda m: m.span.begin)
-    for c in claims:
-        c.propositions = propositions_for(text, c.content, mentions, doc, _attribution_inside(c))
+        inside = _attribution_inside(c)
+        c.about = _about(c, found, inside)
+        c.propositions = propositions_for(text, c.content, mentions, doc, inside)
     return ArticleGraph(article=article, mentions=mentions, claims=claims, meetings=meetings, chain=chain)

@@ -77,13 +77,13 @@ _APPOSITIVE = re.compile(
     r"(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|\([^)]{1,12}\))){0,4})"
     r",\s+(?P<desc>[^,;“”\"]{2,120}?(?:,\s+(?:which|who)\s+[^,;“”\"]{3,80}|,\s+[^,;“”\"]{2,40}){0,3}),\s*"
 )
+# what opens a participle clause after a comma: ", saying", ",” adding", ", also noting"
+_COMMA_LEAD = r",[”\"’']*\s+(?:(?:even|also|then)\s+)?"
 _PARTICIPLE_AFTER = re.compile(
-    r"(?:,[”\"’']*\s+(?:(?:even|also|then)\s+)?|\s+(?:while|by|without)\s+)(?:"
-    + "|".join(PARTICIPLE_CUES)
-    + r")\b"
+    r"(?:" + _COMMA_LEAD + r"|\s+(?:while|by|without)\s+)(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
 )
 # ", referencing …", ", also noting …" right after a cue
-_OWN_PARTICIPLE = re.compile(r",[”\"’']*\s+(?:(?:even|also|then)\s+)?(?P<v>[a-z]+ing)\b")
+_OWN_PARTICIPLE = re.compile(_COMMA_LEAD + r"(?P<v>[a-z]+ing)\b")
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|you"
     r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
@@ -179,15 +179,23 @@ def _quotes(text: str, para: Paragraph) -> list[tuple[int, int]]:
     ]
 
 
+def _token_at(doc: Doc | None, b: int, e: int) -> Token | None:
+    """The first token of the words between two offsets, if the text is parsed."""
+    span = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    return span[0] if span is not None and len(span) else None
+
+
 def _adverbial_participle(doc: Doc | None, offset: int) -> bool:
     """Whether the word at `offset` is a participle hanging on a verb before it ("…, she
     said, referencing …"), not a gerund heading a clause of its own ("…, he said,
     replacing Clinton would be acrimonious")."""
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if doc is not None else None
-    if span is None or not len(span):
-        return False
-    tok = span[0]
-    return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i < tok.i
+    tok = _token_at(doc, offset, offset + 1)
+    return (
+        tok is not None
+        and tok.tag_ == "VBG"
+        and tok.dep_ in {"advcl", "xcomp", "conj"}
+        and tok.head.i < tok.i
+    )
 
 
 def _parenthetical_start(doc: Doc | None, sb: int, src_b: int, cue_b: int, cue_e: int) -> int | None:
@@ -195,9 +203,11 @@ def _parenthetical_start(doc: Doc | None, sb: int, src_b: int, cue_b: int, cue_e
     parse hangs the cue on the sentence's main predicate (parataxis), whose phrase starts
     before the source and after the sentence's opening conjunction ("But", "Yet")."""
     verb = doc.char_span(cue_b, cue_e, alignment_mode="expand") if doc is not None else None
-    if verb is None or not len(verb) or not re.search(r",\s*$", _text(doc)[max(0, src_b - 4) : src_b]):
+    if verb is None or not len(verb):
         return None
     text = _text(doc)
+    if not re.search(r",\s*$", text[max(0, src_b - 4) : src_b]):
+        return None
     cue = verb[-1]
     if cue.dep_ == "parataxis" and cue.head.i > cue.i:
         first = cue.head.left_edge
@@ -342,9 +352,7 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     if subj is None:
         return None
     b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
-    for more in subjects:  # a second subject right after the first is a misparse of one phrase
-        if more.i > subj.i and more.i < verb.i and not _text(doc)[e : more.left_edge.idx].strip():
-            e = _phrase(more.left_edge, more.right_edge, head=more)[1]
+    e = _subject_end(subj, subjects, verb, e)
     if b < sb or e > cue_b:
         return None
     # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
@@ -356,6 +364,16 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     if re.search(r"[,;:“”\"]", _text(doc)[e:cue_b]) and not closes_appositive:
         return None
     return b, e
+
+
+def _subject_end(subj: Token, subjects: list[Token], verb: Token, e: int) -> int:
+    """Where a subject phrase ending at `e` ends once a second subject right after it
+    joins it: the parse sometimes splits one phrase in two ("Hillary" + "Clinton's
+    campaign manager Robby Mook", both subjects of "said")."""
+    for more in subjects:
+        if subj.i < more.i < verb.i and not _text(verb.doc)[e : more.left_edge.idx].strip():
+            e = _phrase(more.left_edge, more.right_edge, head=more)[1]
+    return e
 
 
 def _antecedent(doc: Doc | None, src: tuple[int, int]) -> tuple[int, int] | None:
@@ -1233,14 +1251,7 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         if subj.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "VERB", "AUX", "PART", "PUNCT"}:
             return None  # "In", "Though": a misparse, not a phrase naming anyone
         b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
-        for more in verb.children:  # two subjects side by side are a misparse of one phrase
-            if (
-                more.dep_ in _SUBJ_DEPS
-                and subj.i < more.i < verb.i
-                and not _text(verb.doc)[e : more.left_edge.idx].strip()
-            ):
-                e = _phrase(more.left_edge, more.right_edge, head=more)[1]
-        return b, e
+        return b, _subject_end(subj, [c for c in verb.children if c.dep_ in _SUBJ_DEPS], verb, e)
     head = verb.head
     if depth >= 2 or head.i >= verb.i:
         return None
@@ -1447,9 +1458,9 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
     return None
 
 
-# "Pat Caddell: Democrat voters worried …" (headlines), "WALLACE: Let's start …" (transcripts)
 # lowercase words that end a group's name before a colon ("Clinton camp: …")
 _GROUP_TAILS = ("camp", "campaign", "aides", "aide", "officials", "official", "spokesman", "spokeswoman")
+# "Pat Caddell: Democrat voters worried …" (headlines), "WALLACE: Let's start …" (transcripts)
 _COLON = re.compile(
     r"[ \t]*[\"“]?(?P<src>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.)?\s*"
     r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:[ \t]+(?:" + "|".join(_GROUP_TAILS) + "))?)"
@@ -1803,9 +1814,9 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     if src is None and form.endswith("ing") and resolver.doc is not None:
         # "The parents sent a letter to the board urging …": a participle's source is whom
         # the parse gives it (the sentence's subject, a letter's sender), not the words before
-        verb = resolver.doc.char_span(cue_b, cue_e, alignment_mode="expand")
-        if verb is not None and len(verb):
-            src = _message_author(verb[0].head) if verb[0].dep_ == "acl" else _dep_source(verb[0])
+        verb = _token_at(resolver.doc, cue_b, cue_e)
+        if verb is not None:
+            src = _message_author(verb.head) if verb.dep_ == "acl" else _dep_source(verb)
         src = src if src is not None and src[1] <= cue_b else None
     src = src or _source_before(text, sb, cue_b, resolver.doc)
     if src is not None and text[src[0] : src[1]].lower() in _NOT_SUBJECTS:
@@ -2014,11 +2025,11 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
 def _reporter(doc: Doc | None, cue_b: int, cue_e: int) -> tuple[int, int] | None:
     """The source of the verb of saying a participle hangs on ("The fees doubled, Ms. Berg
     said, adding …"): whoever said it is adding, not the sentence's first noun phrase."""
-    verb = doc.char_span(cue_b, cue_e, alignment_mode="expand") if doc is not None else None
-    if verb is None or not len(verb) or verb[0].dep_ not in {"advcl", "conj", "xcomp"}:
+    verb = _token_at(doc, cue_b, cue_e)
+    if verb is None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
         return None
-    head = verb[0].head
-    if head.i >= verb[0].i or head.lemma_.lower() not in _REPORTING:
+    head = verb.head
+    if head.i >= verb.i or head.lemma_.lower() not in _REPORTING:
         return None
     return _dep_source(head)
 
@@ -2182,11 +2193,11 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
 def _relative_clause_end(doc: Doc | None, cue_b: int, cue_e: int, end: int) -> int:
     """Where a relative clause holding the cue ends ("The council, which has denied that
     the port was sold, will meet": what was denied stops at the clause's comma)."""
-    verb = doc.char_span(cue_b, cue_e, alignment_mode="expand") if doc is not None else None
-    if verb is None or not len(verb) or not verb[0].dep_.endswith("relcl"):
+    verb = _token_at(doc, cue_b, cue_e)
+    if verb is None or not verb.dep_.endswith("relcl"):
         return end
-    last = verb[0].right_edge
-    while last.i > verb[0].i and last.is_punct and _word(last) not in _CLOSE:
+    last = verb.right_edge
+    while last.i > verb.i and last.is_punct and _word(last) not in _CLOSE:
         last = last.doc[last.i - 1]
     return last.idx + len(last)
 

@@ -1217,6 +1217,9 @@ def test_an_inverted_cue_after_a_described_source(body, expected):
     "line,speaker",
     [
         ("Harbour Daily News: Port Fees Highlight Threat to Fishing Fleet", "Harbour Daily News"),
+        # names the entity recogniser misses: the outlet or group word decides
+        ("Fleet Street Post: Port Fees Highlight Threat to Fishing Fleet", "Fleet Street Post"),
+        ("Harbour Fishermen Union: Port Fees Threaten the Fleet", "Harbour Fishermen Union"),
         ("Berg camp: The harbour fees threaten the fishing fleet", "Berg camp"),
     ],
 )
@@ -1228,6 +1231,10 @@ def test_an_outlet_or_a_camp_before_a_colon_is_a_speaker(line, speaker):
 def test_a_dateline_with_a_date_is_never_part_of_the_source():
     claims = _explicit("PORT TALBOT, Dec. 7 - Harbour officials said the fees would double next year.")
     assert [s for s, _, _ in claims] == ["Harbour officials"]
+    claims = _explicit(
+        "BRUSSELS, Dec. 7 - European leaders weighing how to respond said they would push for a fund."
+    )
+    assert [s for s, _, _ in claims] == ["European leaders weighing how to respond"]
 
 
 def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes():

@@ -1249,3 +1249,33 @@ def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes():
     doc = analyse_one(load_pipeline(), article.text)
     starts = [article.text[b] for b, _ in _sentences(article, doc)]
     assert starts and "”" not in starts
+
+
+@pytest.mark.parametrize(
+    "body,source,content",
+    [
+        ("‘We will not retreat,’ the minister told reporters.", "the minister", "We will not retreat"),
+        ("'This is a red line,' said Mr Hammond, the foreign secretary.", "Mr Hammond", "This is a red line"),
+        ("‘The ministers’ talks were useful,’ he said.", "he", "The ministers’ talks were useful"),
+    ],
+)
+def test_a_single_mark_quotation_is_a_direct_quotation(body, source, content):
+    claims = run(body).claims
+    assert [(c.quote_type, c.content.text) for c in claims] == [("direct", content)]
+    assert source in claims[0].source_span.text
+
+
+def test_claims_quote_single_marks_as_the_article_writes_them():
+    body = "Mr Hammond said the strike was ‘a clear breach of international law’ and must stop."
+    (claim,) = run(body).claims
+    assert claim.quote_type == "mixed"
+    assert "‘a clear breach of international law’" in claim.content.text
+    assert claim.evidence.text == body
+
+
+def test_a_short_quoted_line_is_a_section_heading_not_a_quotation():
+    body = (
+        "“The plant will close in June,” the manager said.\n\n“A Really Tough Decision.”\n\n"
+        "The workers met at a bar across the street."
+    )
+    assert [c.content.text for c in run(body).claims] == ["The plant will close in June"]

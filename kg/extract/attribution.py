@@ -16,6 +16,7 @@ compatible claimant; sources with no proper name are kept as unnamed actors.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from .lexicon import (
     cue_regex,
 )
 from .mentions import classify_name, name_runs, subject_antecedent
+from .quotes import as_double_quotes
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
 
@@ -589,7 +591,48 @@ def find_claims(
     text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None = None
 ) -> list[Claim]:
     """All attributions in the article, in text order. With a parsed `doc`, a cue verb's
-    grammatical subject bounds the source phrase; without one, clause boundaries do."""
+    grammatical subject bounds the source phrase; without one, clause boundaries do.
+
+    The rules read the text with single-mark quotations made double (see
+    `kg.extract.quotes`); the claims quote the article as written."""
+    marked = as_double_quotes(text)
+    if marked == text:
+        return _find_claims(text, sentence_bounds, mentions, doc)
+    written = doc.user_data.get(TEXT_KEY) if doc is not None else None
+    if doc is not None:
+        doc.user_data[TEXT_KEY] = marked
+    try:
+        claims = _find_claims(marked, sentence_bounds, mentions, doc)
+    finally:
+        if doc is not None:
+            doc.user_data[TEXT_KEY] = written if written is not None else text
+    return [_as_written(text, c) for c in claims]
+
+
+def _as_written(text: str, claim: Claim) -> Claim:
+    """The claim with its spans' words as the article writes them (a mention stays the
+    same object when its words did not change: later stages key on it)."""
+
+    def span(s: Span) -> Span:
+        written = text[s.begin : s.end]
+        return s if s.text == written else Span(s.begin, s.end, written)
+
+    src = claim.source
+    if span(src.span) is not src.span:
+        src = dataclasses.replace(src, span=span(src.span))
+    return dataclasses.replace(
+        claim,
+        source=src,
+        cue=span(claim.cue),
+        content=span(claim.content),
+        evidence=span(claim.evidence),
+        source_span=span(claim.source_span) if claim.source_span is not None else None,
+    )
+
+
+def _find_claims(
+    text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None
+) -> list[Claim]:
     resolver = _Resolver(mentions, doc if doc is not None and doc.has_annotation("DEP") else None)
     claims: list[Claim] = []
     speaker: Claim | None = None  # the last direct quotation, for quote paragraphs after it
@@ -1649,6 +1692,9 @@ _COORDINATION = re.compile(
 )
 
 
+_MIN_QUOTE_PARAGRAPH_WORDS = 6
+
+
 def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: Claim | None) -> Claim | None:
     """A paragraph that is a quotation with no attribution of its own goes on quoting the
     speaker of the paragraph before (news style names a speaker once per run of quotes).
@@ -1663,8 +1709,8 @@ def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: C
     if speaker is None or e - b < 3 or text[b] not in _OPEN and text[b : b + 2] != "''":
         return None
     cb, ce = _trim_content(text, b, e)
-    if len(text[cb:ce].split()) < 3:
-        return None
+    if len(text[cb:ce].split()) < _MIN_QUOTE_PARAGRAPH_WORDS:
+        return None  # a section heading that quotes ("‘A Really Tough Decision.’")
     _add(text, _same_speaker(text, speaker, (cb, ce), (b, e)), claims, allow_nested=False)
     return speaker
 

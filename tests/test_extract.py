@@ -1279,3 +1279,38 @@ def test_a_short_quoted_line_is_a_section_heading_not_a_quotation():
         "The workers met at a bar across the street."
     )
     assert [c.content.text for c in run(body).claims] == ["The plant will close in June"]
+
+
+@pytest.mark.parametrize(
+    "body,accuser,denier,content",
+    [
+        (
+            "Port officials accuse the crew of smuggling fuel to the island, a charge the owners deny.",
+            "Port officials",
+            "the owners",
+            "the crew of smuggling fuel to the island",
+        ),
+        (
+            "The council says the contractor inflated its bills, which the company has repeatedly denied.",
+            "The council",
+            "the company",
+            "the contractor inflated its bills",
+        ),
+        (
+            "Jo Doe said the vote had been rigged, an allegation election officials strongly rejected.",
+            "Jo Doe",
+            "election officials",
+            "the vote had been rigged",
+        ),
+    ],
+)
+def test_a_denial_after_a_claim_denies_what_it_reports(body, accuser, denier, content):
+    claims = run(body).claims
+    assert [(c.source_span.text, c.content.text) for c in claims] == [(accuser, content), (denier, content)]
+    assert claims[1].cue_lemma in {"deny", "reject"}
+
+
+def test_a_denial_after_a_plain_clause_denies_the_clause():
+    (claim,) = run("The rebels shelled the port on Sunday, a claim the army has disputed.").claims
+    assert (claim.source_span.text, claim.cue_lemma) == ("the army", "dispute")
+    assert claim.content.text == "The rebels shelled the port on Sunday"

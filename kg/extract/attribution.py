@@ -649,9 +649,12 @@ def _find_claims(
             if dateline is not None:
                 sb = dateline.end()  # "WASHINGTON -- President Obama said": a place, not a source
             found: list[tuple[Claim, bool]] = []
+            denial = _DENIAL.search(text, sb, se)
             for m in _CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):
                     continue  # words inside a quotation are the quoted speech, not its cue
+                if denial is not None and denial.start() < m.start() < denial.end():
+                    continue  # its source is not the phrase before the verb: see _denial
                 claim = _claim_at(text, para, sb, se, m, quotes, resolver)
                 if claim is not None:
                     coordinated = re.search(r"\b(?:and|but)\s+(?:also\s+)?$", text[sb : m.start()])
@@ -692,6 +695,10 @@ def _find_claims(
             if resolver.doc is not None:
                 for claim in _noun_claims(text, resolver, sb, se, quotes, claims):
                     _add(text, claim, claims, allow_nested=False)
+            if denial is not None and not any(qb < denial.start() < qe for qb, qe in quotes):
+                claim = _denial(text, resolver, denial, sb, se, claims)
+                if claim is not None:
+                    claims.append(claim)  # it shares the content of the claim it denies
         for claim in [c for c in claims if para.begin <= c.cue.begin < para.end]:
             more = _continued_quote(text, para, claim, quotes)
             if more is not None:
@@ -1693,6 +1700,35 @@ _COORDINATION = re.compile(
 
 
 _MIN_QUOTE_PARAGRAPH_WORDS = 6
+
+#: ", a charge Tehran denies", ", an allegation the Kremlin has rejected", ", which Iran
+#: disputes": the source right before the verb denies what the clause before says
+_DENIAL = re.compile(
+    r",\s+(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:charges?|claims?|allegations?|accusations?|assertions?"
+    r"|reports?|accounts?|suggestions?)\s+(?:that\s+)?|which\s+)"
+    r"(?P<src>[^\s,;:“”\"][^,;:“”\"]{0,60}?)\s+"
+    r"(?:(?:has|have|had|also)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?)\b(?=\s*[.;,]|\s*$)"
+)
+_DENIAL_LEMMAS = {"deni": "deny", "disput": "dispute"}
+
+
+def _denial(
+    text: str, resolver: _Resolver, m: re.Match[str], sb: int, se: int, claims: list[Claim]
+) -> Claim | None:
+    """The denial after a clause ("X accuses Iran of arming the rebels, a charge Tehran
+    denies"): the source denies what the claim in that clause reports, or else the clause."""
+    for c in claims:
+        if sb <= c.content.begin < m.start() < c.content.end and c.cue.end <= m.start():
+            b, e = _trim_content(text, c.content.begin, m.start())
+            c.content = Span(b, e, text[b:e])  # what was said ends where the denial begins
+    reported = [c for c in claims if sb <= c.content.begin and c.content.end <= m.start()]
+    content = (reported[-1].content.begin, reported[-1].content.end) if reported else (sb, m.start())
+    src = m.span("src")
+    if not _looks_like_source(text[src[0] : src[1]]):
+        return None
+    lemma = _DENIAL_LEMMAS.get(m.group("lemma"), m.group("lemma"))
+    return _build(text, resolver, src, m.span("cue"), lemma, content, sb, se, "indirect")
 
 
 def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: Claim | None) -> Claim | None:

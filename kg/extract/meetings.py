@@ -18,6 +18,7 @@ from spacy.tokens import Span as DocSpan
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
 from .mentions import HONORIFICS, classify_name, name_runs, subject_antecedent
+from .timex import TIME, resolve_time
 
 __all__ = ["find_meetings", "resolve_time"]
 
@@ -34,27 +35,6 @@ _PLANNED = re.compile(
 )
 _HELD = re.compile(r"\b(?:met|held|took\s+place|hosted|convened|gathered|attended)\b", re.I)
 _CANCELLED = re.compile(r"\b(?:cancel(?:l?ed)?|postponed|called\s+off|scrapped)\b", re.I)
-_TIME = re.compile(
-    r"\b(?:in\s+the\s+(?:next|coming)\s+(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?)|"
-    r"(?:next|this|last)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|today|tonight|"
-    r"in\s+the\s+coming\s+(?:days|weeks)|"
-    r"(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s*\d{4})?)\b"
-)
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "few": 3,
-    "several": 7,
-}
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|told|announced|confirmed|according\s+to)\b[\s,:“\"]*(?:that\s+)?"
 )
@@ -63,33 +43,6 @@ _GROUP = re.compile(
     r"delegations?|ministers|envoys|diplomats|figures|members|chiefs|heads))\s+(?:from|of|in)\s+",
     re.I,
 )
-
-
-def resolve_time(
-    phrase: str, published: dt.date | dt.datetime | None
-) -> tuple[dt.date | None, dt.date | None]:
-    """Turn a relative time ("in the next two days") into a date range, given the date
-    the article was published; None when there is no anchor or the phrase is unknown."""
-    if published is None:
-        return None, None
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    m = re.search(r"(?:next|coming)\s+(\w+)\s+(day|week|month)", phrase)
-    if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1).lower(), 0)
-        if n:
-            days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
-            return published + dt.timedelta(days=1), published + dt.timedelta(days=days)
-    low = phrase.lower()
-    if "tomorrow" in low:
-        d = published + dt.timedelta(days=1)
-        return d, d
-    if "today" in low or "tonight" in low:
-        return published, published
-    if "next week" in low:
-        start = published + dt.timedelta(days=7 - published.weekday())
-        return start, start + dt.timedelta(days=6)
-    return None, None
 
 
 #: Nouns for people and bodies of people: what one meets, as against what one meets in
@@ -566,7 +519,7 @@ def find_meetings(
                 )
             ]
             place = places[0] if places else None
-            tm = _TIME.search(text, sb, se)
+            tm = TIME.search(text, sb, se)
             purpose = None
             pm = re.search(
                 r"\b(?:to\s+discuss|to\s+talk\s+about|purpose\s+is\s+to|aimed\s+at|to\s+address)\s+(?P<p>[^.;,]+)",
@@ -585,7 +538,8 @@ def find_meetings(
             current.place = current.place or place
             if tm and current.time_text is None:
                 current.time_text = tm.group()
-                current.earliest, current.latest = resolve_time(tm.group(), published)
+                when = status or known[id(current)]
+                current.earliest, current.latest = resolve_time(tm.group(), published, when)
             if status is not None and (known[id(current)] is None or status == "Cancelled"):
                 known[id(current)] = status
             current.purpose = current.purpose or purpose

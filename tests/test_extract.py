@@ -1314,3 +1314,30 @@ def test_a_denial_after_a_plain_clause_denies_the_clause():
     (claim,) = run("The rebels shelled the port on Sunday, a claim the army has disputed.").claims
     assert (claim.source_span.text, claim.cue_lemma) == ("the army", "dispute")
     assert claim.content.text == "The rebels shelled the port on Sunday"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A planned meeting between Lavrov and Blinken was cancelled.", ["Lavrov", "Blinken"]),
+        ("Zelensky met with Scholz and Macron in Berlin on Friday.", ["Zelensky", "Scholz", "Macron"]),
+    ],
+)
+def test_a_name_coordinated_with_a_person_is_a_participant(body, expected):
+    (meeting,) = run(body).meetings
+    assert [p.label for p in meeting.participants] == expected
+
+
+def test_a_weekday_coordinated_with_a_person_is_not_one():
+    graph = run("Mr. Obama and Friday are both mentioned in the report about Kerry and Tuesday.")
+    assert not {"Friday", "Tuesday"} & {m.span.text for m in graph.mentions}
+
+
+def test_a_meeting_on_a_weekday_is_dated_from_the_publication_day():
+    graph = run("Zelensky met with Scholz in Berlin on Friday.", published=dt.date(2024, 3, 12))
+    (meeting,) = graph.meetings
+    assert (meeting.time_text, meeting.earliest, meeting.latest) == (
+        "on Friday",
+        dt.date(2024, 3, 8),
+        dt.date(2024, 3, 8),
+    )

@@ -139,8 +139,45 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             e = _word_end(text, e)
             surface = text[b:e]
             add(Mention(Span(b, e, surface), surface, kind))
+    if doc is not None and doc.has_annotation("DEP"):
+        for person in [m for m in found if m.kind == "Person"]:
+            for b, e in _conjunct_names(doc, person):
+                if classify_name(text[b:e]) == "Person":
+                    add(Mention(Span(b, e, text[b:e]), text[b:e], "Person"))
     found.sort(key=lambda m: m.span.begin)
     return _fold_offices(text, found)
+
+
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December"
+)
+
+
+def _conjunct_names(doc: Doc, person: Mention) -> list[tuple[int, int]]:
+    """Proper names coordinated with a person's ("Biden and Xi", "between Lavrov and
+    Blinken"): the model often misses a short or foreign name that the coordination shows
+    is a person's too."""
+    span = doc.char_span(person.span.begin, person.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    group = span.root.conjuncts
+    if not any(c.dep_ == "cc" and c.lower_ in {"and", "or", "nor"} for t in group for c in t.children):
+        return []  # a list of names joined by "and", not an appositive the parse took for one
+    out = []
+    for conj in group:
+        # a short foreign name may be tagged a pronoun ("Biden and Xi"); a real one is a stop word
+        name = (conj.pos_ == "PROPN" and conj.tag_ != "NNPS") or (conj.pos_ == "PRON" and not conj.is_stop)
+        if not name or not conj.text[:1].isupper() or span.start <= conj.i < span.end:
+            continue
+        near = {conj.doc[i].text for i in (conj.i - 1, conj.i + 1) if 0 <= i < len(conj.doc)}
+        if _CALENDAR.fullmatch(conj.text) or near & {"’s", "'s", "&", "v.", "vs.", "of"}:
+            continue  # "Friday", "Bally’s", "Slate, Meagher & Flom", "Brown v. Board", "X, Republican of Y"
+        parts = [conj, *(c for c in conj.children if c.dep_ in {"flat", "compound"} and c.pos_ == "PROPN")]
+        first, last = min(t.i for t in parts), max(t.i for t in parts)
+        if last - first + 1 == len(parts):  # one run of name words
+            out.append((doc[first].idx, doc[last].idx + len(doc[last])))
+    return out
 
 
 def _word_end(text: str, e: int) -> int:

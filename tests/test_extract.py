@@ -1341,3 +1341,10 @@ def test_a_meeting_on_a_weekday_is_dated_from_the_publication_day():
         dt.date(2024, 3, 8),
         dt.date(2024, 3, 8),
     )
+
+
+def test_people_a_demonym_describes_beside_a_named_party_stand_for_their_state():
+    (meeting,) = run("The talks between Hamas and Israeli negotiators in Cairo collapsed.").meetings
+    assert [p.label for p in meeting.participants] == ["Hamas", "Israel"]
+    (meeting,) = run("Russian Foreign Minister Sergei Lavrov met the envoy in Ankara.").meetings
+    assert "Russia" not in [p.label for p in meeting.participants]

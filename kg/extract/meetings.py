@@ -264,6 +264,22 @@ def _qualifies_head(doc: Doc, m: Mention, wb: int, we: int) -> bool:
     return tok.head in heads or (tok.dep_ == "conj" and tok.head.head in heads)
 
 
+def _demonym_for_people(doc: Doc, m: Mention, named: list[Mention]) -> bool:
+    """Whether a demonym stands for its state by describing people of it ("Israeli
+    negotiators") rather than a named person ("Russian Foreign Minister Sergei Lavrov")."""
+    if m.kind != "Country" or m.span.text == m.label:
+        return False
+    span = doc.char_span(m.span.begin, m.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root.head
+    return (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() in _PEOPLE_NOUNS
+        and not any(n.span.begin <= head.idx < n.span.end for n in named)
+    )
+
+
 def _surface_windows(text: str, sb: int, se: int, trig: re.Match[str]) -> list[tuple[int, int]]:
     """Where participants are named, from the words alone (a pipeline with no parser)."""
     windows: list[tuple[int, int]] = []
@@ -352,6 +368,11 @@ def _participants(
         ]
         # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person
         named = [m for m in found if not (m.kind == "Country" and m.span.text != m.label)]
+        if named and doc is not None:
+            # …unless it qualifies people of its own, beside a named party ("between Hamas
+            # and Israeli negotiators")
+            named += [m for m in found if m not in named and _demonym_for_people(doc, m, named)]
+            named.sort(key=lambda m: m.span.begin)
         if doc is not None:
             # a demonym stands for its state only when it qualifies the phrase's head
             # ("Turkish and Russian officials"), not a word deep inside it ("the wife of

@@ -1348,3 +1348,21 @@ def test_people_a_demonym_describes_beside_a_named_party_stand_for_their_state()
     assert [p.label for p in meeting.participants] == ["Hamas", "Israel"]
     (meeting,) = run("Russian Foreign Minister Sergei Lavrov met the envoy in Ankara.").meetings
     assert "Russia" not in [p.label for p in meeting.participants]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The port authority said in a statement: “The berths will reopen at noon.”",
+        'The port authority said on Tuesday: "The berths will reopen at noon."',
+    ],
+)
+def test_a_quotation_after_a_colon_is_the_content_not_the_phrase_before_it(body):
+    (claim,) = run(body).claims
+    assert (claim.quote_type, claim.cue.text) == ("direct", "said")
+    assert claim.content.text == "The berths will reopen at noon."
+
+
+def test_a_clause_before_a_colon_stays_in_the_content():
+    (claim,) = run("Jo Doe said she had one rule: “Never sell the boat.”").claims
+    assert claim.content.text.startswith("she had one rule")

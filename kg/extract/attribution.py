@@ -705,6 +705,7 @@ def _find_claims(
                 _add(text, more, claims, allow_nested=False)
         speaker = _quote_paragraph(text, para, claims, speaker)
     for claim in claims:
+        _quotation_after_colon(text, claim)
         _topic_into_cue(text, claim)
         if resolver.doc is not None:
             claim.cue = _verb_group(text, resolver.doc, claim.cue, claim.source_span)
@@ -731,6 +732,30 @@ def _reports(doc: Doc, outer: Claim, others: list[Claim]) -> bool:
         and o.content.end <= outer.content.end
         for o in others
     )
+
+
+#: words between a cue and a colon that opens a quotation ("said in a statement: “…”",
+#: "said on Tuesday: “…”"): how or when it was said, not what
+_BEFORE_COLON_QUOTE = re.compile(
+    r"(?:in|on|at|during|through|via|from|to|of|after|before|with|last|this|earlier|later|yesterday"
+    r"|today|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[^“”\":;,.!?]{0,60}:\s*(?=[“\"]|'')"
+)
+
+
+def _quotation_after_colon(text: str, claim: Claim) -> None:
+    """ "The army said in a statement: “Our forces responded.”" quotes the army: the
+    content is the quotation after the colon, not the phrase before it."""
+    content = claim.content
+    if content.begin < claim.cue.end or text[claim.cue.end : content.begin].strip():
+        return
+    lead = _BEFORE_COLON_QUOTE.match(text, content.begin, content.end)
+    if lead is None:
+        return
+    b, e = _trim_content(text, lead.end(), content.end)
+    if e - b < 3 or _has_quote_mark(text, b, e):
+        return  # the quotation does not run to the content's end: more than a quotation
+    claim.content = Span(b, e, text[b:e])
+    claim.quote_type = "direct"
 
 
 def _topic_into_cue(text: str, claim: Claim) -> None:

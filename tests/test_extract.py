@@ -1366,3 +1366,27 @@ def test_a_quotation_after_a_colon_is_the_content_not_the_phrase_before_it(body)
 def test_a_clause_before_a_colon_stays_in_the_content():
     (claim,) = run("Jo Doe said she had one rule: “Never sell the boat.”").claims
     assert claim.content.text.startswith("she had one rule")
+
+
+@pytest.mark.parametrize(
+    "body,outlet,speaker,content",
+    [
+        (
+            "The harbour radio station quoted the mayor as saying that the ferry would resume.",
+            "The harbour radio station",
+            "the mayor",
+            "the ferry would resume",
+        ),
+        (
+            "The local paper quoted a council official as telling reporters the budget was gone.",
+            "The local paper",
+            "a council official",
+            "the budget was gone",
+        ),
+    ],
+)
+def test_quoted_as_saying_gives_the_outlet_and_the_speaker_a_claim_each(body, outlet, speaker, content):
+    claims = run(body).claims
+    assert sorted((c.source_span.text, c.content.text) for c in claims) == sorted(
+        [(outlet, content), (speaker, content)]
+    )

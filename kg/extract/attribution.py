@@ -704,6 +704,7 @@ def _find_claims(
             if more is not None:
                 _add(text, more, claims, allow_nested=False)
         speaker = _quote_paragraph(text, para, claims, speaker)
+    claims += [q for q in (_quoted_as_saying(text, resolver, c) for c in list(claims)) if q is not None]
     for claim in claims:
         _quotation_after_colon(text, claim)
         _topic_into_cue(text, claim)
@@ -740,6 +741,38 @@ _BEFORE_COLON_QUOTE = re.compile(
     r"(?:in|on|at|during|through|via|from|to|of|after|before|with|last|this|earlier|later|yesterday"
     r"|today|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[^“”\":;,.!?]{0,60}:\s*(?=[“\"]|'')"
 )
+
+
+#: "quoted the minister as saying (that) …", "… as telling reporters …"
+_AS_SAYING = re.compile(
+    r"(?P<src>[^,;:“”\"]{2,80}?)\s+as\s+(?P<cue>saying|telling\s+(?:(?:the|a|an|state)\s+)?[\w.'’-]+|stating|writing)"
+    r"(?:\s+that\b)?[\s,:]*"
+)
+
+
+def _quoted_as_saying(text: str, resolver: _Resolver, claim: Claim) -> Claim | None:
+    """ "IRNA quoted the minister as saying the talks were constructive": the outlet's
+    claim quotes the minister's words, and the minister said them. The outlet keeps its
+    claim, now with the words alone as content; the minister gets one of their own."""
+    if claim.cue_lemma != "quote":
+        return None
+    content = claim.content
+    m = _AS_SAYING.match(text, content.begin, content.end)
+    if m is None or not _looks_like_source(m.group("src")):
+        return None
+    b, e = _trim_content(text, m.end(), content.end)
+    if e - b < 3:
+        return None
+    cue_e = m.start("cue") + len(m.group("cue").split()[0])
+    quoted = text[m.end() : m.end() + 1] in _OPEN or text[m.end() : m.end() + 2] == "''"
+    ev = claim.evidence
+    qtype = "direct" if quoted else "indirect"
+    cue = (m.start("cue"), cue_e)
+    said = _build(text, resolver, m.span("src"), cue, "say", (b, e), ev.begin, ev.end, qtype)
+    if said is not None:
+        claim.content = said.content
+        claim.quote_type = qtype
+    return said
 
 
 def _quotation_after_colon(text: str, claim: Claim) -> None:

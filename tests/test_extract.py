@@ -1390,3 +1390,10 @@ def test_quoted_as_saying_gives_the_outlet_and_the_speaker_a_claim_each(body, ou
     assert sorted((c.source_span.text, c.content.text) for c in claims) == sorted(
         [(outlet, content), (speaker, content)]
     )
+
+
+def test_a_participle_after_have_is_a_verb_even_where_the_parse_says_adjective():
+    (claim,) = run("The union has long rejected accusations that it staged the strike.").claims
+    assert claim.source_span.text == "The union"
+    assert claim.cue.text.endswith("rejected")
+    assert claim.content.text.endswith("that it staged the strike")

@@ -2358,6 +2358,13 @@ def _without_cue_modifiers(doc: Doc | None, src: tuple[int, int], cue: tuple[int
         j > toks.start and doc[j].head.i == verb[0].i and _modifies_cue(doc[j]) and doc[j].pos_ in _ADVERBIAL
     ):
         j -= 1
+    # an auxiliary never ends a noun phrase, whatever the parse hangs it on ("Tehran has
+    # long | rejected accusations", where the parse made the noun the sentence's head)
+    k = toks.end - 1
+    while k > toks.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k > toks.start and doc[k].pos_ == "AUX" and doc[k].dep_.startswith("aux"):
+        j = min(j, k - 1)
     return (src[0], doc[j].idx + len(doc[j])) if j < toks.end - 1 else src
 
 
@@ -2372,6 +2379,11 @@ def _adjectival(doc: Doc | None, b: int, e: int) -> bool:
         return False
     # only inside a noun phrase: after its determiner, adverb or number ("Carter stressed
     # bipartisan support" is a clause the parse misread)
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].pos_ == "ADV":
+        i -= 1
+    if tok.doc[i].lemma_ == "have" and tok.doc[i].pos_ == "AUX":
+        return False  # "Tehran has long rejected accusations …": a perfect tense is a verb
     prev = tok.doc[tok.i - 1]
     return prev.pos_ in {"DET", "ADJ", "ADV", "NUM"} or prev.dep_ == "nmod:poss" or prev.text == "-"
 

@@ -81,6 +81,10 @@ def load_gazetteer() -> Gazetteer:
     for e in entries.values():
         for surface in [e.label, *e.aliases]:
             names.setdefault(surface, e.key)
+    for e in entries.values():
+        # datelines and capitalised headlines ("DUBAI, March 11 (Reuters) -")
+        if e.kind in {"Country", "City"} and len(e.label) >= 4:
+            names.setdefault(e.label.upper(), e.key)
         for d in e.demonyms:
             demonyms.setdefault(d, e.key)
     return Gazetteer(entries, names, demonyms)

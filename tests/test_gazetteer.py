@@ -1,0 +1,33 @@
+"""The bundled gazetteer: states, capitals and large cities, with their GeoNames ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.mentions import find_mentions
+from kg.gazetteer import load_gazetteer
+
+
+@pytest.mark.parametrize(
+    "name,label,country",
+    [
+        ("Muscat", "Muscat", "oman"),
+        ("Bogota", "Bogotá", "colombia"),
+        ("DUBAI", "Dubai", "united-arab-emirates"),
+        ("Kinshasa", "Kinshasa", "democratic-republic-of-the-congo"),
+    ],
+)
+def test_the_gazetteer_knows_capitals_and_large_cities(name, label, country):
+    entry = load_gazetteer().lookup(name)
+    assert (entry.label, entry.kind, entry.country) == (label, "City", country)
+    assert entry.geonames
+
+
+def test_a_city_name_that_is_an_english_word_is_left_out():
+    assert load_gazetteer().lookup("Male") is None
+    assert load_gazetteer().country_of_demonym("Chinese").label == "China"
+
+
+def test_a_capital_is_a_city_mention_where_the_model_may_miss_it():
+    mentions = find_mentions("Muscat has denied the report.")
+    assert [(m.span.text, m.kind, m.affiliations) for m in mentions] == [("Muscat", "City", ("Oman",))]

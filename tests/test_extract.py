@@ -1397,3 +1397,21 @@ def test_a_participle_after_have_is_a_verb_even_where_the_parse_says_adjective()
     assert claim.source_span.text == "The union"
     assert claim.cue.text.endswith("rejected")
     assert claim.content.text.endswith("that it staged the strike")
+
+
+@pytest.mark.parametrize(
+    "body,source,content",
+    [
+        ("The port authority on Monday rejected the charges.", "The port authority", "the charges"),
+        ("The council this month said the bridge would close.", "The council", "the bridge would close"),
+        ("The coalition said on Sunday it had shot down a drone.", "The coalition", "it had shot down"),
+        # the time dates something inside the source, or is what was said
+        ("A survey released on Friday found most residents were angry.", "A survey released on Friday", None),
+        ("The mayor said Tuesday was the last day to apply.", "The mayor", "Tuesday was the last day"),
+    ],
+)
+def test_a_time_phrase_dates_the_claim_and_is_neither_source_nor_content(body, source, content):
+    (claim,) = run(body).claims
+    assert claim.source_span.text == source
+    if content is not None:
+        assert claim.content.text.startswith(content)

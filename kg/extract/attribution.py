@@ -40,6 +40,7 @@ from .lexicon import (
 )
 from .mentions import classify_name, name_runs, subject_antecedent
 from .quotes import as_double_quotes
+from .timex import TIME
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
 
@@ -1226,6 +1227,37 @@ def _past_time_lead(text: str, doc: Doc | None, cb: int, ce: int) -> int:
     ("As the Times reported last week, the ministry …": "last week" dates the report)."""
     m = re.match(r"([^,;“”\"]{2,40}),\s+", text[cb:ce])
     return cb + m.end() if m and _time_phrase(doc, cb, cb + m.end(1)) else cb
+
+
+def _without_time(text: str, doc: Doc | None, src: tuple[int, int]) -> tuple[int, int]:
+    """A source phrase without the time phrase at its end ("Iran on Monday | rejected"):
+    it dates the claim, it does not name who made it."""
+    for m in TIME.finditer(text, src[0], src[1]):
+        if m.start() == src[0] or text[m.end() : src[1]].strip(" ,") or "," in text[src[0] : m.start()]:
+            continue  # not at the end, or inside an appositive or relative clause
+        if m.group()[0].isupper() and m.group().split()[0] in {"Today", "Tonight", "Yesterday", "Tomorrow"}:
+            continue  # "USA Today"
+        head = re.search(r"(\S+)\s+(?:in\s+)?$", text[src[0] : m.start()])
+        prev = _token_at(doc, src[0] + head.start(1), src[0] + head.end(1)) if head else None
+        if prev is not None and prev.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue  # "a poll released Friday": the time dates the poll
+        end = src[0] + head.end(1) if head is not None else m.start()
+        return _strip(text, src[0], end)  # and a preposition left before it ("a poll in | Wednesday")
+    return src
+
+
+def _past_time_after_cue(text: str, doc: Doc | None, cb: int, ce: int) -> int:
+    """Where the content starts past a time phrase right after the cue ("said on Sunday
+    it had …"), when a clause follows it ("said Tuesday was the deadline" keeps it)."""
+    m = TIME.match(text, cb, ce)
+    if m is None or not re.match(r"\s+(?![\w-]*['’]s\b)", text[m.end() : ce]):
+        return cb  # "said Monday's attack …", "statement of Thursday night's debate"
+    nxt = _token_at(doc, m.end() + 1, ce)
+    if nxt is not None and nxt.pos_ not in {"PRON", "DET", "PROPN", "NOUN", "SCONJ", "NUM", "ADJ"}:
+        return cb  # "said Tuesday was the deadline"; "said Thursday during a taping …"
+    rest = re.match(r"\s+(?:that\s+)?", text[m.end() : ce])
+    b = m.end() + rest.end()
+    return b if len(text[b:ce].split()) >= 3 else cb
 
 
 def _time_phrase(doc: Doc | None, b: int, e: int) -> bool:
@@ -2471,13 +2503,17 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
         return None
     src = _close_bracket(text, start, src[1])
     src = _without_cue_modifiers(resolver.doc, src, cue)
+    src = _without_time(text, resolver.doc, src)
     closing = text[src[1] : src[1] + 1] == "," and not src[0] <= content[0] <= src[1]
     if closing and "," in text[src[0] : src[1]]:
         # "Jo Doe, a port official, said": the comma closing the appositive is part of the
         # phrase that names the source, as the one opening it is
         src = (src[0], src[1] + 1)
     cb, ce = _trim_content(text, *content)
-    cb = _past_time_lead(text, resolver.doc, cb, ce)
+    lead = _past_time_lead(text, resolver.doc, cb, ce)
+    if lead == cb and cue[1] <= cb and not text[cue[1] : cb].strip():
+        lead = _past_time_after_cue(text, resolver.doc, cb, ce)
+    cb = lead
     semicolon = text.find(";", cb, ce)
     if semicolon > cb and not _has_quote_mark(text, cb, semicolon, "'"):
         # a semicolon outside a quotation joins a clause of its own ("… about the economy;

@@ -21,7 +21,8 @@ def d(month: int, day: int, year: int = 2024) -> dt.date:
         ("yesterday", None, (d(3, 11), d(3, 11))),
         ("tomorrow", "Planned", (d(3, 13), d(3, 13))),
         ("in the next three days", "Planned", (d(3, 13), d(3, 15))),
-        ("in the coming weeks", "Planned", (d(3, 13), d(3, 26))),
+        ("in the coming days", "Planned", (d(3, 13), d(3, 19))),
+        ("in the coming weeks", "Planned", (d(3, 13), d(4, 9))),
         # a bare weekday: back for what happened, forward for what is planned
         ("on Sunday", "Held", (d(3, 10), d(3, 10))),
         ("on Sunday", "Planned", (d(3, 17), d(3, 17))),

@@ -97,11 +97,15 @@ def _coming(low: str, d: dt.date, forward: bool) -> Range | None:
     m = re.search(r"(?:next|coming)\s+(?:(\w+)\s+)?(day|week|month)s?$", low)
     if m is None or not low.startswith("in the"):
         return None
-    word = m.group(1)
-    n = 2 if word is None else int(word) if word.isdigit() else _NUMBERS.get(word, 0)
+    word, unit = m.group(1), m.group(2)
+    if word is None:
+        # "the coming days" reaches about a week, "weeks" a month, "months" a quarter
+        n = {"day": 7, "week": 4, "month": 3}[unit]
+    else:
+        n = int(word) if word.isdigit() else _NUMBERS.get(word, 0)
     if not n:
         return None
-    return d + dt.timedelta(days=1), d + dt.timedelta(days=_UNIT_DAYS[m.group(2)] * n)
+    return d + dt.timedelta(days=1), d + dt.timedelta(days=_UNIT_DAYS[unit] * n)
 
 
 def _named_date(low: str, d: dt.date, forward: bool) -> Range | None:

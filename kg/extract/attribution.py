@@ -40,7 +40,7 @@ from .lexicon import (
 )
 from .mentions import classify_name, name_runs, subject_antecedent
 from .quotes import as_double_quotes
-from .timex import TIME
+from .timex import TIME, WEEKDAY
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
 
@@ -173,6 +173,11 @@ def _trim_content(text: str, b: int, e: int) -> tuple[int, int]:
             if e > b and text[e - 1] in ",":
                 e -= 1
     return b, e
+
+
+def _opens_quote(text: str, i: int) -> bool:
+    """Whether a quotation mark (or NYT's ''…'') opens at offset `i`."""
+    return text.startswith((*_OPEN, "''"), i)
 
 
 def _quotes(text: str, para: Paragraph) -> list[tuple[int, int]]:
@@ -740,7 +745,7 @@ def _reports(doc: Doc, outer: Claim, others: list[Claim]) -> bool:
 #: "said on Tuesday: “…”"): how or when it was said, not what
 _BEFORE_COLON_QUOTE = re.compile(
     r"(?:in|on|at|during|through|via|from|to|of|after|before|with|last|this|earlier|later|yesterday"
-    r"|today|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[^“”\":;,.!?]{0,60}:\s*(?=[“\"]|'')"
+    r"|today|" + WEEKDAY + r")\b[^“”\":;,.!?]{0,60}:\s*(?=[“\"]|'')"
 )
 
 
@@ -765,9 +770,8 @@ def _quoted_as_saying(text: str, resolver: _Resolver, claim: Claim) -> Claim | N
     if e - b < 3:
         return None
     cue_e = m.start("cue") + len(m.group("cue").split()[0])
-    quoted = text[m.end() : m.end() + 1] in _OPEN or text[m.end() : m.end() + 2] == "''"
     ev = claim.evidence
-    qtype = "direct" if quoted else "indirect"
+    qtype = "direct" if _opens_quote(text, m.end()) else "indirect"
     cue = (m.start("cue"), cue_e)
     said = _build(text, resolver, m.span("src"), cue, "say", (b, e), ev.begin, ev.end, qtype)
     if said is not None:
@@ -1554,7 +1558,7 @@ def _lead_in(text: str, prev: Paragraph, para: Paragraph, resolver: _Resolver) -
     b, e = _strip(text, para.begin, para.end, "")
     if src is None or not _looks_like_source(text[src[0] : src[1]]) or len(text[b:e].split()) < 3:
         return None
-    qtype = "direct" if text[b] in _OPEN or text[b : b + 2] == "''" else "indirect"
+    qtype = "direct" if _opens_quote(text, b) else "indirect"
     return _build(text, resolver, src, (cue_b, cue_e), lemma, (b, e), sb, e, qtype)
 
 
@@ -1808,17 +1812,26 @@ def _denial(
 ) -> Claim | None:
     """The denial after a clause ("X accuses Iran of arming the rebels, a charge Tehran
     denies"): the source denies what the claim in that clause reports, or else the clause."""
-    for c in claims:
-        if sb <= c.content.begin < m.start() < c.content.end and c.cue.end <= m.start():
-            b, e = _trim_content(text, c.content.begin, m.start())
-            c.content = Span(b, e, text[b:e])  # what was said ends where the denial begins
-    reported = [c for c in claims if sb <= c.content.begin and c.content.end <= m.start()]
-    content = (reported[-1].content.begin, reported[-1].content.end) if reported else (sb, m.start())
     src = m.span("src")
     if not _looks_like_source(text[src[0] : src[1]]):
         return None
+    # what was said ends where the denial begins (applied only once the denial stands)
+    cut = {
+        id(c): _trim_content(text, c.content.begin, m.start())
+        for c in claims
+        if sb <= c.content.begin < m.start() < c.content.end and c.cue.end <= m.start()
+    }
+    spans = [cut.get(id(c), (c.content.begin, c.content.end)) for c in claims]
+    reported = [(b, e) for b, e in spans if sb <= b and e <= m.start()]
+    content = reported[-1] if reported else (sb, m.start())
     lemma = _DENIAL_LEMMAS.get(m.group("lemma"), m.group("lemma"))
-    return _build(text, resolver, src, m.span("cue"), lemma, content, sb, se, "indirect")
+    denial = _build(text, resolver, src, m.span("cue"), lemma, content, sb, se, "indirect")
+    if denial is not None:
+        for c in claims:
+            if id(c) in cut:
+                b, e = cut[id(c)]
+                c.content = Span(b, e, text[b:e])
+    return denial
 
 
 def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: Claim | None) -> Claim | None:
@@ -1832,7 +1845,7 @@ def _quote_paragraph(text: str, para: Paragraph, claims: list[Claim], speaker: C
         speaks = last.quote_type == "direct" or (last.quote_type == "mixed" and last.cue_lemma in _SAYING)
         return last if speaks else None
     b, e = _strip(text, para.begin, para.end, "")
-    if speaker is None or e - b < 3 or text[b] not in _OPEN and text[b : b + 2] != "''":
+    if speaker is None or e - b < 3 or not _opens_quote(text, b):
         return None
     cb, ce = _trim_content(text, b, e)
     if len(text[cb:ce].split()) < _MIN_QUOTE_PARAGRAPH_WORDS:
@@ -2392,12 +2405,19 @@ def _without_cue_modifiers(doc: Doc | None, src: tuple[int, int], cue: tuple[int
         j -= 1
     # an auxiliary never ends a noun phrase, whatever the parse hangs it on ("Tehran has
     # long | rejected accusations", where the parse made the noun the sentence's head)
-    k = toks.end - 1
-    while k > toks.start and doc[k].pos_ == "ADV":
-        k -= 1
-    if k > toks.start and doc[k].pos_ == "AUX" and doc[k].dep_.startswith("aux"):
-        j = min(j, k - 1)
+    aux = _before_adverbs(doc[toks.end - 1], toks.start)
+    if aux.i > toks.start and aux.pos_ == "AUX" and aux.dep_.startswith("aux"):
+        j = min(j, aux.i - 1)
     return (src[0], doc[j].idx + len(doc[j])) if j < toks.end - 1 else src
+
+
+def _before_adverbs(tok: Token, first: int) -> Token:
+    """`tok`, or the word before the run of adverbs it ends, but not before token `first`
+    ("has | long" → "has")."""
+    i = tok.i
+    while i > first and tok.doc[i].pos_ == "ADV":
+        i -= 1
+    return tok.doc[i]
 
 
 def _adjectival(doc: Doc | None, b: int, e: int) -> bool:
@@ -2411,10 +2431,8 @@ def _adjectival(doc: Doc | None, b: int, e: int) -> bool:
         return False
     # only inside a noun phrase: after its determiner, adverb or number ("Carter stressed
     # bipartisan support" is a clause the parse misread)
-    i = tok.i - 1
-    while i > 0 and tok.doc[i].pos_ == "ADV":
-        i -= 1
-    if tok.doc[i].lemma_ == "have" and tok.doc[i].pos_ == "AUX":
+    aux = _before_adverbs(tok.doc[tok.i - 1], 0)
+    if aux.lemma_ == "have" and aux.pos_ == "AUX":
         return False  # "Tehran has long rejected accusations …": a perfect tense is a verb
     prev = tok.doc[tok.i - 1]
     return prev.pos_ in {"DET", "ADJ", "ADV", "NUM"} or prev.dep_ == "nmod:poss" or prev.text == "-"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..models import Mention, Span
 from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
+from .timex import CALENDAR_NAME
 
 __all__ = ["HONORIFICS", "classify_name", "find_mentions", "name_runs", "subject_antecedent"]
 
@@ -148,12 +149,6 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
     return _fold_offices(text, found)
 
 
-_CALENDAR = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December"
-)
-
-
 def _conjunct_names(doc: Doc, person: Mention) -> list[tuple[int, int]]:
     """Proper names coordinated with a person's ("Biden and Xi", "between Lavrov and
     Blinken"): the model often misses a short or foreign name that the coordination shows
@@ -171,7 +166,7 @@ def _conjunct_names(doc: Doc, person: Mention) -> list[tuple[int, int]]:
         if not name or not conj.text[:1].isupper() or span.start <= conj.i < span.end:
             continue
         near = {conj.doc[i].text for i in (conj.i - 1, conj.i + 1) if 0 <= i < len(conj.doc)}
-        if _CALENDAR.fullmatch(conj.text) or near & {"’s", "'s", "&", "v.", "vs.", "of"}:
+        if CALENDAR_NAME.fullmatch(conj.text) or near & {"’s", "'s", "&", "v.", "vs.", "of"}:
             continue  # "Friday", "Bally’s", "Slate, Meagher & Flom", "Brown v. Board", "X, Republican of Y"
         parts = [conj, *(c for c in conj.children if c.dep_ in {"flat", "compound"} and c.pos_ == "PROPN")]
         first, last = min(t.i for t in parts), max(t.i for t in parts)

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["TIME", "resolve_time"]
+__all__ = ["CALENDAR_NAME", "TIME", "WEEKDAY", "resolve_time"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -32,6 +32,10 @@ _MONTHS = (
 )
 _WD = "|".join(_WEEKDAYS)
 _MO = "|".join(_MONTHS)
+#: a weekday's name, as a pattern to build others with
+WEEKDAY = rf"(?:{_WD})"
+#: the name of a weekday or a month: a date, never a person's or a place's name
+CALENDAR_NAME = re.compile(rf"{_WD}|{_MO}")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 
 #: a time phrase; the longest reading wins, so ranges come before single words

@@ -101,7 +101,8 @@ def main() -> None:
     taken_demonyms = {d for row in country_rows for d in row[2].split("|") if d}
     for iso, c in sorted(gc.get_countries().items(), key=lambda kv: kv[1]["name"]):
         name = RENAME.get(c["name"], c["name"])
-        alts = {_info(iso).get("name") or "", *(_info(iso).get("altSpellings") or [])} - {""}
+        info = _info(iso)
+        alts = {info.get("name") or "", *(info.get("altSpellings") or [])} - {""}
         match = next((n for n in [name, c["name"], *sorted(alts)] if n in known_states), None)
         if match is not None:
             by_iso[iso] = known_states[match]

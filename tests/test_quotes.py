@@ -19,6 +19,8 @@ from kg.extract.quotes import as_double_quotes
         # a quotation that runs on into the next paragraph has no closing mark
         ("‘We stay.\n‘And we rebuild,’ he said.", "“We stay.\n“And we rebuild,” he said."),
         ("the so-called ‘axis of evil’ speech", "the so-called “axis of evil” speech"),
+        # a mark closing a quotation nested in the double one is not the outer quotation's end
+        ("‘He wrote “say ‘no’” on it,’ she said.", "“He wrote ‘say ‘no’’ on it,” she said."),
     ],
 )
 def test_single_mark_quotations_become_double(text, expected):

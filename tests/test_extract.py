@@ -1415,3 +1415,71 @@ def test_a_time_phrase_dates_the_claim_and_is_neither_source_nor_content(body, s
     assert claim.source_span.text == source
     if content is not None:
         assert claim.content.text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "body,source,content",
+    [
+        # a clause with its own subject and finite verb follows "adding", though the parse
+        # hangs "adding" under that clause's verb or takes its subject for an object
+        (
+            '"This became personal," he said, adding he would never vote for Clinton.',
+            "he",
+            "he would never vote for Clinton",
+        ),
+        (
+            "The ministry said the strikes had killed 12 people, adding the toll could rise.",
+            "The ministry",
+            "the toll could rise",
+        ),
+        # the one adding is the speaker of the clause "adding" hangs in, not its subject
+        ("He said the fighting continued, adding Russia was to blame.", "He", "Russia was to blame"),
+    ],
+)
+def test_adding_a_finite_clause_reports_it(body, source, content):
+    (added,) = [c for c in run(body).claims if c.cue.text == "adding"]
+    assert added.source_span.text == source
+    assert added.content.text == content
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The army sent 300 troops to the border, adding 160 security personnel later.",
+        "Sales rose, adding to the pressure on rivals.",
+    ],
+)
+def test_adding_or_maintaining_things_reports_no_words(body):
+    assert not [c for c in run(body).claims if c.cue_lemma in {"add", "maintain"}]
+
+
+def test_a_noun_phrase_that_runs_into_a_coordinated_verb_opens_no_clause():
+    """A parse one such sentence got: "manager", with "and travels …, Kim" in its subtree,
+    made the subject of "has hired", which would read "maintains" as reporting words."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.attribution import _words_follow
+
+    words = "Lee maintains the title manager and travels with aides , Kim has hired staff".split()
+    heads = [1, 12, 4, 4, 12, 6, 4, 8, 6, 10, 8, 12, 12, 12]
+    deps = ["nsubj", "advcl", "det", "compound", "nsubj", "cc", "conj", "case", "obl", "punct", "appos"]
+    deps += ["aux", "ROOT", "obj"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "NOUN", "CCONJ", "VERB", "ADP", "NOUN", "PUNCT", "PROPN"]
+    pos += ["AUX", "VERB", "NOUN"]
+    tags = ["NNP", "VBZ", "DT", "NN", "NN", "CC", "VBZ", "IN", "NNS", ",", "NNP", "VBZ", "VBN", "NN"]
+    spaces = [True] * 8 + [False] + [True] * 4 + [False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    cue_e = doc[1].idx + len(doc[1])
+    assert not _words_follow(doc.text, doc, cue_e, len(doc.text))
+    # the same words without the coordinated verb do open a clause: "the title manager has hired"
+    short = Doc(
+        Vocab(),
+        words=["Lee", "maintains", "the", "title", "manager", "has", "hired", "aides"],
+        spaces=[True] * 7 + [False],
+        heads=[1, 1, 4, 4, 6, 6, 1, 6],
+        deps=["nsubj", "ROOT", "det", "compound", "nsubj", "aux", "ccomp", "obj"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "NOUN", "AUX", "VERB", "NOUN"],
+        tags=["NNP", "VBZ", "DT", "NN", "NN", "VBZ", "VBN", "NNS"],
+    )
+    assert _words_follow(short.text, short, short[1].idx + len(short[1]), len(short.text))

@@ -2110,7 +2110,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         if front is not None:
             cb = front
         if lemma in _SPEECH_ONLY and not (
-            _WORDS_FOLLOW.match(text, cue_e, ce)
+            _words_follow(text, resolver.doc, cue_e, ce)
             or front is not None
             or (re.search(r"\b[Aa]s\s+$", text[sb : src[0]]) and re.match(r"\s*,", after))
         ):
@@ -2201,10 +2201,43 @@ def _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver) -> Claim | 
             ce = qe
     if len(text[cb:ce].split()) < 3:
         return None
-    if lemma in _SPEECH_ONLY and not _WORDS_FOLLOW.match(text, cue_e, ce):
+    if lemma in _SPEECH_ONLY and not _words_follow(text, resolver.doc, cue_e, ce):
         return None  # "shouting at the officers": no words reported
     qtype = "direct" if re.match(r"\s*[:,]?\s*[“\"]", text[cb:ce]) else "indirect"
     return _build(text, resolver, src, (cue_b, cue_e), lemma, (cb, ce), sb, se, qtype)
+
+
+def _words_follow(text: str, doc: Doc | None, cue_e: int, end: int) -> bool:
+    """Reported words open after a verb that also has other senses ("add", "continue"): a
+    quotation, a colon, "that", or a finite clause with its own subject ("adding he would
+    never vote for her"), which "adding 160 troops" or "continued the talks" is not."""
+    if _WORDS_FOLLOW.match(text, cue_e, end):
+        return True
+    first = next((t for t in doc or () if t.idx >= cue_e), None) if doc is not None else None
+    if first is None or first.idx >= end or first.pos_ not in {"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"}:
+        return False
+    for t in doc[first.i : min(len(doc), first.i + 8)]:
+        if t.left_edge.i != first.i or t.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        if first.i <= t.head.i <= t.right_edge.i:
+            continue  # inside the noun phrase ("Russia" of "Russia's army")
+        # the verb group comes right after the noun phrase; the parse may have taken the
+        # clause's subject for the participle's object ("adding the toll could rise")
+        phrase = doc[first.i : t.right_edge.i + 1]
+        if len(phrase) > 6 or any(w.pos_ in {"VERB", "AUX", "PUNCT"} for w in phrase):
+            return False
+        verb = t.head if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.i > t.i else None
+        group = doc[t.right_edge.i + 1 : verb.i + 1 if verb is not None else t.right_edge.i + 2]
+        if not group or any(g.dep_ not in _VERB_GROUP and g.tag_ != "TO" for g in group[:-1]):
+            return False
+        return any(g.tag_ in _FINITE for g in group)
+    return False
+
+
+_VERB_GROUP = {"aux", "aux:pass", "advmod", "cop"}
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _reporter(doc: Doc | None, cue_b: int, cue_e: int) -> tuple[int, int] | None:
@@ -2214,9 +2247,20 @@ def _reporter(doc: Doc | None, cue_b: int, cue_e: int) -> tuple[int, int] | None
     if verb is None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
         return None
     head = verb.head
+    while head.dep_ == "ccomp" and head.head.i < head.i and head.head.lemma_.lower() in _REPORTING:
+        said = head.lemma_.lower()
+        if said in _REPORTING and said not in _ASPECTUAL and not _pronoun_subject(head):
+            break
+        # "He said the fighting continued, adding …": he is adding, not the fighting; and in
+        # "X said he believed …, adding …" the one adding is X, whom "he" names again
+        head = head.head
     if head.i >= verb.i or head.lemma_.lower() not in _REPORTING:
         return None
     return _dep_source(head)
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in verb.children)
 
 
 def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple[int, int] | None:

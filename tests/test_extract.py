@@ -1483,3 +1483,29 @@ def test_a_noun_phrase_that_runs_into_a_coordinated_verb_opens_no_clause():
         tags=["NNP", "VBZ", "DT", "NN", "NN", "VBZ", "VBN", "NNS"],
     )
     assert _words_follow(short.text, short, short[1].idx + len(short[1]), len(short.text))
+
+
+@pytest.mark.parametrize(
+    "body,source,content",
+    [
+        (
+            "According to the U.N. human rights office, at least 40 civilians were killed.",
+            "the U.N. human rights office",
+            "at least 40 civilians were killed",
+        ),
+        (
+            "At least 40 civilians were killed, according to the U.K. defence ministry.",
+            "the U.K. defence ministry",
+            "At least 40 civilians were killed",
+        ),
+    ],
+)
+def test_an_initialism_does_not_end_the_source_after_according_to(body, source, content):
+    (claim,) = run(body).claims
+    assert claim.source_span.text == source
+    assert claim.content.text == content
+
+
+def test_an_initialism_the_parse_misreads_stays_in_the_title():
+    (claim,) = run("U.N. envoy Hans Grundberg said the truce was holding.").claims
+    assert claim.source_span.text == "U.N. envoy Hans Grundberg"

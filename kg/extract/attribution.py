@@ -1294,6 +1294,12 @@ def _when(tok: Token) -> bool:
 _TITLE_DEPS = {"dep", "compound", "amod", "nmod:desc", "flat", "det"}
 
 
+def _title_dep(tok: Token) -> bool:
+    # a name is never a subordinator: "U.N." made the "mark" of "said" in "U.N. envoy Jo
+    # Doe said" is the start of the title
+    return tok.dep_ in _TITLE_DEPS or (tok.pos_ == "PROPN" and tok.dep_ in {"mark", "advmod"})
+
+
 def _title_start(subj: Token) -> Token:
     """Where a subject phrase starts, with the title or description before a name that
     the parser hung off the verb instead ("Republican nominee Donald Trump said": the
@@ -1307,7 +1313,7 @@ def _title_start(subj: Token) -> Token:
         if comma is not None:
             first = next((t for t in doc[comma + 1 : subj.i + 1] if not t.is_punct), subj)
     i = first.i - 1
-    while i >= 0 and doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "DET"} and doc[i].dep_ in _TITLE_DEPS:
+    while i >= 0 and doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "DET"} and _title_dep(doc[i]):
         if doc[i].head.i != subj.head.i and not first.i <= doc[i].head.i <= subj.right_edge.i:
             break
         first = doc[i]
@@ -2312,8 +2318,9 @@ def _leading_noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | No
 def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
     cue_b, cue_e = m.start("acc"), m.end("acc")
     rest = text[cue_e:se]
-    # a full stop inside the name ("Mrs. Clinton", "John D. Podesta") does not end it
-    sm = re.match(r"\s+((?:[^,.;]|\.(?=\s*[A-Z][\w-]*[\s,.]))+)", rest)
+    # a full stop inside the name ("Mrs. Clinton", "John D. Podesta", "the U.N. office")
+    # does not end it
+    sm = re.match(r"\s+((?:[^,.;]|\.(?=\s*[A-Z][\w-]*[\s,.])|(?<=\b[A-Z])\.(?=\s*\w))+)", rest)
     if not sm:
         return None
     src = _strip(text, cue_e + sm.start(1), cue_e + sm.end(1))

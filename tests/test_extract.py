@@ -1509,3 +1509,59 @@ def test_an_initialism_does_not_end_the_source_after_according_to(body, source, 
 def test_an_initialism_the_parse_misreads_stays_in_the_title():
     (claim,) = run("U.N. envoy Hans Grundberg said the truce was holding.").claims
     assert claim.source_span.text == "U.N. envoy Hans Grundberg"
+
+
+def test_a_participle_that_characterises_opens_a_claim_of_its_own():
+    claims = run('Iran rejected the allegations, calling them "baseless and politically motivated."').claims
+    by_cue = {c.cue.text: c for c in claims}
+    assert by_cue["rejected"].content.text == "the allegations"
+    assert by_cue["calling"].source_span.text == "Iran"
+    assert by_cue["calling"].content.text.startswith('them "baseless')
+
+
+@pytest.mark.parametrize(
+    "body,source,content",
+    [
+        (
+            "Protesters marched through the capital, calling for an immediate ceasefire.",
+            "Protesters",
+            "an immediate ceasefire",
+        ),
+        (
+            "Thousands rallied in the square, calling on the government to resign.",
+            "Thousands",
+            "the government to resign",
+        ),
+    ],
+)
+def test_calling_for_after_a_clause_is_the_subjects_call_not_an_inverted_cue(body, source, content):
+    (claim,) = run(body).claims
+    assert (claim.source_span.text, claim.content.text) == (source, content)
+
+
+def test_calling_into_question_reports_no_words():
+    claims = run("The delay has angered investors, calling into question the whole plan.").claims
+    assert not [c for c in claims if c.cue_lemma.startswith("call")]
+
+
+@pytest.mark.parametrize(
+    "body,source",
+    [
+        (
+            "Former prosecutor and New York Mayor Rudy Giuliani, who backs Trump, trashed Comey, "
+            'calling it a "no-brainer".',
+            "Former prosecutor and New York Mayor Rudy Giuliani",
+        ),
+        ("But the two ministers left the talks early, citing the cost of the new port.", "the two ministers"),
+    ],
+)
+def test_the_subject_a_participle_shares_runs_over_and_but_not_a_leading_but(body, source):
+    (cited,) = [c for c in run(body).claims if c.cue.text in {"calling", "citing"}]
+    assert cited.source_span.text == source
+
+
+def test_a_participle_is_not_said_by_the_object_of_a_verb_it_follows():
+    claims = run(
+        "He defended his policy of not allowing refugees to enter the country by citing a poll."
+    ).claims
+    assert not [c for c in claims if c.source_span.text == "refugees"]

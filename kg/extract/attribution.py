@@ -1417,8 +1417,9 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
     if head.pos_ not in {"VERB", "AUX"}:
         return None
-    if verb.dep_ == "xcomp":
-        # object control: "forced Stumpf to admit …", "urged voters to reject …"
+    if verb.dep_ == "xcomp" and depth == 0:
+        # object control: "forced Stumpf to admit …", "urged voters to reject …"; not for a
+        # participle's head ("not allowing Muslims to enter …, citing a poll": no Muslims cite)
         ctrl = next((c for c in head.children if c.dep_ in {"obj", "iobj"} and c.i < verb.i), None)
         if ctrl is not None and ctrl.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _phrase(ctrl.left_edge, ctrl.right_edge, head=ctrl)
@@ -1657,7 +1658,13 @@ _NOT_SPEAKERS = {
 
 
 # what after a cue verb makes it a verb of something else: a dateline credit, a particle
-_NOT_REPORTING = {"report": r"\s+from\b", "show": r"\s+up\b", "write": r"\s+from\b"}
+_NOT_REPORTING = {
+    "report": r"\s+from\b",
+    "show": r"\s+up\b",
+    "write": r"\s+from\b",
+    # "calling into question", "called off the talks", "called up reservists"
+    "call": r"\s+(?:into|in|off|up|back)\b",
+}
 
 
 def _other_sense(lemma: str | None, text: str, cue_e: int, end: int) -> bool:
@@ -1977,6 +1984,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     progressive = re.search(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$", text[max(sb, cue_b - 8) : cue_b])
     if form in PARTICIPLE_CUES and not progressive:
         return _participle(text, sb, se, cue_b, cue_e, PARTICIPLE_CUES[form], quotes, resolver)
+    if form.split()[0] in PARTICIPLE_CUES and not progressive:
+        # "…, calling for a ceasefire": a participle with its particle, never an inverted cue
+        # whose source follows it
+        return _participle(text, sb, se, cue_b, cue_e, lemma, quotes, resolver)
     q_before = [q for q in quotes if q[1] <= cue_b and q[1] >= para.begin]
     # 1) “Q,” SOURCE said / “Q,” said SOURCE
     for qb, qe in reversed(q_before):
@@ -2287,6 +2298,11 @@ def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple
     return (m.start(), m.end()) if m else None
 
 
+#: what a leading noun phrase is made of; it runs over "and" ("Former prosecutor and
+#: mayor Rudy Giuliani")
+_NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART", "CCONJ"}
+
+
 def _leading_noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The words from `start` up to the first verb, when they make a short noun phrase."""
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -2305,9 +2321,11 @@ def _leading_noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | No
                 continue
         if tok.lower_ in _RELATIVE:
             break
+        if tok.pos_ == "CCONJ" and not words:
+            continue  # "But the two …": the conjunction joins the sentence, not the phrase
         if tok.pos_ in {"VERB", "AUX", "PUNCT"} and not _misread_name(tok):
             break  # the verb, or a comma before an appositive ("Jo Doe's family, including …")
-        if tok.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"} and tok.lower_ != "of":
+        if tok.pos_ not in _NOUN_PHRASE_POS and tok.lower_ != "of":
             return None
         words.append(tok)
     if not words or len(words) > 12 or words[-1].pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "PUNCT"}:

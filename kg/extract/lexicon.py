@@ -131,6 +131,17 @@ PARTICIPLE_CUES: dict[str, str] = {
     "chanting": "chant",
     "shouting": "shout",
     "yelling": "yell",
+    "calling": "call",
+    "accusing": "accuse",
+    "describing": "describe",
+    "denying": "deny",
+    "dismissing": "dismiss",
+    "citing": "cite",
+    "urging": "urge",
+    "demanding": "demand",
+    "blaming": "blame",
+    "condemning": "condemn",
+    "rejecting": "reject",
 }
 
 #: surface form → lemma

@@ -1565,3 +1565,26 @@ def test_a_participle_is_not_said_by_the_object_of_a_verb_it_follows():
         "He defended his policy of not allowing refugees to enter the country by citing a poll."
     ).claims
     assert not [c for c in claims if c.source_span.text == "refugees"]
+
+
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        # the parse makes "to meet" the subject of "due" (csubj); who meets is due's subject
+        (
+            "Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin "
+            "are due to meet in Sochi.",
+            "Planned",
+        ),
+        ("Erdogan and Putin are scheduled to hold talks in Sochi.", "Planned"),
+        # the tense of "hold" says whether talks it governs took place
+        ("Erdogan and Putin agreed to hold talks in Sochi.", "Planned"),
+        ("Erdogan and Putin held talks in Sochi.", "Held"),
+    ],
+)
+def test_subjects_of_a_verb_governing_the_meeting_take_part_in_it(body, status):
+    (meeting,) = run(body).meetings
+    labels = {p.label for p in meeting.participants}
+    assert "Erdogan" in labels and any("Putin" in label for label in labels)
+    assert meeting.place is not None and meeting.place.label == "Sochi"
+    assert meeting.status == status

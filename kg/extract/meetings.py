@@ -183,11 +183,7 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     if tok.dep_ == "conj" and tok.head.pos_ not in {"VERB", "AUX"}:
         return None  # a verb coordinated with a noun: a misparse, so the words decide
     windows: list[tuple[int, int]] = []
-    carrier = tok
-    while not any(c.dep_.startswith("nsubj") for c in carrier.children) and (
-        carrier.dep_ in {"xcomp", "conj"} or _purpose(carrier)
-    ):
-        carrier = carrier.head
+    carrier = _subject_carrier(tok)
     if tok.pos_ in {"VERB", "AUX"}:
         windows += [_subtree_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
         windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
@@ -203,7 +199,9 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
             end = _subtree_range(verb)[1]
             windows += [(c.left_edge.idx, end) for c in verb.children if c.dep_ in {"obl:agent", "agent"}]
         elif tok.dep_ in {"obj", "dobj"}:
-            windows += [_subtree_range(c) for c in verb.children if c.dep_.startswith("nsubj")]
+            windows += [
+                _subtree_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
+            ]
     if tok.lower_ in {"bring", "brought", "brings", "bringing"}:
         # who is brought together, and whom with; the subject is the meeting itself
         sides = [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
@@ -220,6 +218,36 @@ _MOTION_VERBS = frozenset("travel go fly head arrive come visit return".split())
 def _purpose(tok: Token) -> bool:
     """An infinitive of purpose ("travel to Tehran to meet X"), whose subject is its head's."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+
+
+def _attended(noun: Token) -> bool:
+    """A meeting noun that is the object of a verb like "hold" ("agreed to hold talks",
+    "will host a summit"): that verb's tense and modality say whether it took place."""
+    return (
+        noun.pos_ in {"NOUN", "PROPN"}
+        and noun.dep_ in {"obj", "dobj"}
+        and noun.head.lemma_.lower() in _ATTEND_VERBS
+    )
+
+
+def _subject_carrier(verb: Token) -> Token:
+    """The verb whose subject `verb` shares: itself, or up through "agreed to meet",
+    "arrived and met", "travelled to Doha to meet", "are due to hold talks"."""
+    while not any(c.dep_.startswith("nsubj") for c in verb.children) and (
+        verb.dep_ in {"xcomp", "conj"} or _purpose(verb) or _infinitive_subject(verb)
+    ):
+        verb = verb.head
+    return verb
+
+
+def _infinitive_subject(tok: Token) -> bool:
+    """ "X and Y are due to meet": the parse may make the infinitive the subject of "due"
+    (csubj), whose own subject is then who meets."""
+    return (
+        tok.dep_ == "csubj"
+        and tok.i > tok.head.i
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _clause_range(tok: Token) -> tuple[int, int, bool]:
@@ -520,6 +548,7 @@ def find_meetings(
                 "Cancelled"
                 if _CANCELLED.search(window)
                 else (tok is not None and trig.group("verb") and _verb_status(tok))
+                or (tok is not None and _attended(tok) and _verb_status(tok.head))
                 or ("Planned" if _PLANNED.search(window) else "Held" if _HELD.search(window) else None)
             )
             parts = [

@@ -1588,3 +1588,21 @@ def test_subjects_of_a_verb_governing_the_meeting_take_part_in_it(body, status):
     assert "Erdogan" in labels and any("Putin" in label for label in labels)
     assert meeting.place is not None and meeting.place.label == "Sochi"
     assert meeting.status == status
+
+
+@pytest.mark.parametrize(
+    "body,source",
+    [
+        (
+            "A spokesman for the ministry said troops were operating in the area.",
+            "A spokesman for the ministry",
+        ),
+        (
+            "A spokesperson for the Israeli military said troops were operating in the area.",
+            "A spokesperson for the Israeli military",
+        ),
+    ],
+)
+def test_a_spokesman_for_an_office_is_the_source_not_the_office(body, source):
+    (claim,) = run(body).claims
+    assert claim.source_span.text == source

@@ -1304,6 +1304,9 @@ def _title_start(subj: Token) -> Token:
     """Where a subject phrase starts, with the title or description before a name that
     the parser hung off the verb instead ("Republican nominee Donald Trump said": the
     tree makes "nominee" a dependent of "said")."""
+    office = _office_before_for(subj.head, subj)
+    if office is not None:
+        return office.left_edge
     first = subj.left_edge
     doc = subj.doc
     if first.pos_ == "ADP" and first.i < subj.i:
@@ -1426,6 +1429,19 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     if verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
         return _dep_source(head, depth + 1)
     return None
+
+
+def _office_before_for(verb: Token, subj: Token) -> Token | None:
+    """ "A spokesman for the ministry said": the parse may read "for the ministry said …"
+    as a "for X to do" clause hung on "spokesman"; the speaker is then the noun before
+    "for", and the source phrase runs from it."""
+    mark = next(
+        (c for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" and c.i < subj.left_edge.i), None
+    )
+    head = verb.head
+    if mark is None or verb.dep_ not in {"acl", "acl:relcl"} or head.i != mark.i - 1 or head.pos_ != "NOUN":
+        return None
+    return head
 
 
 #: what someone issues, sends or posts: a participle after it ("a letter urging …") reports

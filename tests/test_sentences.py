@@ -64,4 +64,5 @@ def test_a_misread_name_does_not_cut_a_meeting_off_its_participant_place_and_dat
     (meeting,) = graph.meetings
     assert meeting.place is not None and meeting.place.label == "Beijing"
     assert meeting.time_text == "next month"
-    assert {p.label for p in meeting.participants} >= {"Vladimir Putin", "China"}
+    assert {p.label for p in meeting.participants} >= {"Vladimir Putin"}
+    assert len(meeting.participants) == 2

@@ -301,10 +301,12 @@ def _demonym_for_people(doc: Doc, m: Mention, named: list[Mention]) -> bool:
     if span is None or not len(span):
         return False
     head = span.root.head
+    end = head.idx + len(head.text)
     return (
         head.pos_ == "NOUN"
         and head.lemma_.lower() in _PEOPLE_NOUNS
-        and not any(n.span.begin <= head.idx < n.span.end for n in named)
+        # the people are named ("Chinese leader Xi Jinping"), in the noun or right after it
+        and not any(n.span.begin <= head.idx < n.span.end or 0 < n.span.begin - end <= 1 for n in named)
     )
 
 
@@ -355,6 +357,15 @@ def _participants(
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
         we = _through_appositive_name(text, we, mentions)
+        # a name the window cuts ("leader Xi Jinping" with "Jinping" read as a verb) is whole
+        we = max(
+            [we]
+            + [
+                m.span.end
+                for m in mentions
+                if wb <= m.span.begin < we < m.span.end and _CAPITALISED_RUN.fullmatch(text, we, m.span.end)
+            ]
+        )
         if doc is not None and text[wb:we].lower() in {"he", "she"}:
             out.extend(m for m in [subject_antecedent(doc, wb, mentions)] if m is not None)
             continue
@@ -419,6 +430,8 @@ def _participants(
     return uniq
 
 
+#: the rest of a name past where a window ends: capitalised words only
+_CAPITALISED_RUN = re.compile(r"(?:\s*[A-Z][\w'’.-]*)+")
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 
 

@@ -1640,3 +1640,65 @@ def test_a_name_after_a_title_completes_the_models_shorter_one_and_is_a_particip
         "Secretary of State John Kerry met Egyptian President Abdel Fattah el-Sisi in Cairo."
     ).meetings
     assert "Abdel Fattah el-Sisi" in [p.label for p in meeting.participants]
+
+
+@pytest.mark.parametrize(
+    "body,subject,action,destination",
+    [
+        ("U.S. officials accused Tehran of sending weapons to Hezbollah.", "Tehran", "send", "Hezbollah"),
+        ("Saudi Arabia accuses Iran of smuggling missiles to the Houthis.", "Iran", "smuggle", "Houthis"),
+        ("They accused the Syrian government of using chemical weapons.", "Government of Syria", "use", None),
+        # the parse reads "supplying" as a noun, whose lemma is itself
+        ("Washington accused Moscow of supplying Syria with chemical weapons.", "Moscow", "supply", None),
+    ],
+)
+def test_an_accusation_states_what_the_accused_did(body, subject, action, destination):
+    (claim,) = run(body).claims
+    (prop,) = claim.propositions
+    assert (prop.subject.label, prop.action) == (subject, action)
+    assert (prop.destination.label if prop.destination else None) == destination
+
+
+@pytest.mark.parametrize(
+    "body,subject,action",
+    [
+        ("Israel said Hamas fighters fired rockets at Tel Aviv.", "Hamas", "fire"),
+        ("The army said Hezbollah fighters crossed into Israel.", "Hezbollah", "cross"),
+    ],
+)
+def test_a_clause_the_parse_reads_as_a_noun_with_a_relative_still_states_a_proposition(body, subject, action):
+    (claim,) = run(body).claims
+    assert [(p.subject.label, p.action) for p in claim.propositions] == [(subject, action)]
+
+
+def test_a_noun_content_with_an_infinitive_or_gerund_states_no_proposition():
+    claims = run("The senator praised Mrs. Clinton's proposals to benefit small businesses.").claims
+    assert claims and not [p for c in claims for p in c.propositions]
+
+
+@pytest.mark.parametrize(
+    "word,lemma",
+    [
+        ("smuggling", "smuggle"),
+        ("dragging", "drag"),
+        ("controlled", "control"),
+        ("calling", "call"),
+        ("passed", "pass"),
+    ],
+)
+def test_a_verb_form_without_a_parse_is_reduced_to_its_lemma(word, lemma):
+    from kg.extract.propositions import _lemma
+
+    assert _lemma(word, None, 0) == lemma
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials condemned the Hamas attack carried out by gunmen.",
+        "Officials condemned the Hezbollah rockets fired by militants.",
+    ],
+)
+def test_a_participle_with_an_agent_describes_its_noun_and_states_nothing(body):
+    claims = run(body).claims
+    assert claims and not [p for c in claims for p in c.propositions]

@@ -123,12 +123,14 @@ def _lemma(word: str, doc: Doc | None, begin: int) -> str:
     for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             stem = w[: -len(suf)] + rep
-            if suf in {"ed", "ing"} and len(stem) > 3 and stem[-1] == stem[-2]:
-                stem = stem[:-1]
-            if (
-                suf in {"ed", "es", "ing"}
-                and re.search(r"(?:[^aeiou][aeiou][^aeiouwxy]|at|iz|ut|ot|ag|id|ov|rv|rg|rc|ps)$", stem)
-                and suf != "es"
+            doubled = suf in {"ed", "ing"} and len(stem) > 3 and stem[-1] == stem[-2]
+            if doubled and (stem[-1] == "s" or (stem[-1] == "l" and len(re.findall(r"[aeiou]+", stem)) < 2)):
+                pass  # "passed", "calling", "killed" keep both
+            elif doubled:
+                stem = stem[:-1]  # "dragging", "planned", "controlled", "travelling"
+            elif suf in {"ed", "ing"} and (
+                re.search(r"(?:[^aeiou][aeiou][^aeiouwxy]|at|iz|ut|ot|ag|id|ov|rv|rg|rc|ps)$", stem)
+                or re.search(r"[^aeiou]l$", stem)  # "smuggling", "bungled"
             ):
                 stem += "e" if not stem.endswith("e") else ""
             return stem
@@ -197,6 +199,59 @@ def _subject_before_parenthetical(verb, span, skip: tuple[int, int]):
     )
 
 
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _clause_as_relative(verb, span) -> bool:
+    """ "Hamas fighters fired rockets …" as a content the parse may read as a noun with a
+    relative clause ("fighters [who] fired"): a finite verb hung on the noun phrase the
+    content opens with is that clause's verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.left_edge.i == span.start
+        and head.i < verb.i
+        and (
+            verb.tag_ in _FINITE
+            or any(c.dep_.startswith("aux") and c.tag_ in _FINITE for c in verb.children)
+            # or the noun phrase is all the content has besides, and the verb is a past form
+            # ("fighters crossed into Israel"; one with an agent is _reduced_passive); a
+            # gerund or an infinitive modifies a noun content ("Clinton's proposals to …")
+            or (verb.tag_ in {"VBD", "VBN"} and not (span.start <= head.head.i < span.end))
+        )
+    )
+
+
+def _reduced_passive(verb) -> bool:
+    """ "the attack carried out by gunmen": a participle with an agent and no auxiliary
+    describes its noun, even where the parse makes the noun its subject."""
+    return (
+        verb.tag_ == "VBN"
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+        and any(c.dep_ == "obl:agent" or _by_phrase(c) for c in verb.children)
+    )
+
+
+def _by_phrase(tok) -> bool:
+    # an agent the parse labels as a plain oblique: "the attack carried out by gunmen"
+    return tok.dep_.startswith("obl") and any(g.lower_ == "by" and g.dep_ == "case" for g in tok.children)
+
+
+def _implied_subject(verb, span):
+    """Who does what a clause without a subject says: the accused in "accused Tehran of
+    sending weapons", the noun phrase a finite verb was hung on (_clause_as_relative)."""
+    head = verb.head
+    if verb.tag_ == "VBG" and any(c.lower_ == "of" and c.dep_ in {"mark", "case"} for c in verb.children):
+        if head.pos_ in {"NOUN", "PROPN"} and span.start <= head.i < verb.i:
+            return head
+        return next(
+            (c for c in head.children if c.dep_ in {"obj", "iobj"} and span.start <= c.i < verb.i), None
+        )
+    if _clause_as_relative(verb, span):
+        return head
+    return None
+
+
 def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int, int]) -> list[Proposition]:
     """Propositions read off the dependency tree (UD labels, as the shipped parser uses)."""
     span = doc.char_span(content.begin, content.end, alignment_mode="expand")
@@ -206,12 +261,18 @@ def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int,
     for verb in span:
         if skip[0] <= verb.idx < skip[1]:
             continue
-        heads_clause = verb.dep_ in _CLAUSE_DEPS or not (span.start <= verb.head.i < span.end)
-        if verb.pos_ not in {"VERB", "AUX"} or not heads_clause:
+        heads_clause = (
+            verb.dep_ in _CLAUSE_DEPS
+            or not (span.start <= verb.head.i < span.end)
+            or _clause_as_relative(verb, span)
+        )
+        if verb.pos_ not in {"VERB", "AUX"} or not heads_clause or _reduced_passive(verb):
             continue
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
         if subj is None:
             subj = _subject_before_parenthetical(verb, span, skip)
+        if subj is None:
+            subj = _implied_subject(verb, span)
         if subj is None or not (span.start <= subj.i < span.end):
             continue
         subject = _mention_for(subj, inside)
@@ -262,6 +323,13 @@ def _proposition(act, verb, subject: Mention, inside: list[Mention], span) -> Pr
     )
 
 
+#: "X of doing Y", the content of an accusation ("accused Iran of arming the rebels")
+_ACCUSED_OF = re.compile(
+    r"(?P<who>(?:the\s+)?(?P<name>[^,;:]+?))\s+of\s+"
+    r"(?:(?:secretly|illegally|covertly|deliberately)\s+)?(?P<v>[a-z]+ing)\b"
+)
+
+
 def propositions_for(
     text: str,
     content: Span,
@@ -279,6 +347,16 @@ def propositions_for(
         if content.begin <= m.span.begin <= m.span.end <= content.end
         and not skip[0] <= m.span.begin < skip[1]
     ]
+    accused = _ACCUSED_OF.match(text, content.begin, content.end)
+    subj = next((m for m in inside if m.span.begin == accused.start("name")), None) if accused else None
+    if accused and subj is not None and subj.span.end == accused.end("who"):
+        # "accused Tehran of sending weapons to Hezbollah": Tehran sends, whatever the parse
+        # makes of the gerund (often a noun: "smuggling missiles")
+        verb_b, verb = accused.start("v"), accused.group("v")
+        lemma = _lemma(verb, doc, verb_b)
+        if lemma == verb:  # the parse read a noun ("supplying"): the verb's stem, then
+            lemma = _lemma(verb, None, verb_b)
+        return [_surface_proposition(text, content, inside, doc, subj, verb_b, verb, False, lemma)]
     if doc is not None and _has(doc, "DEP"):
         return _from_parse(content, inside, doc, skip)
 
@@ -304,7 +382,6 @@ def propositions_for(
             continue
         verb_b = subj.span.end + vm.start("v")
         verb = vm.group("v")
-        lemma = _lemma(verb, doc, verb_b)
         if verb in _DETS or verb in _NOT_VERBS:
             continue
         if doc is not None and _has(doc, "TAG"):
@@ -312,44 +389,59 @@ def propositions_for(
             if tok is not None and len(tok) and tok[0].pos_ not in {"VERB", "AUX"}:
                 continue
         negated = bool(_NEG.search(text[subj.span.end : verb_b]))
-        act_b, act_e, action = verb_b, verb_b + len(verb), lemma
-        if lemma in LIGHT_VERBS:
-            tm = re.match(r"(?:\s+[\w'-]+){0,6}?\s+to\s+(?P<v>[a-z][a-z'-]+)\b", text[act_e : content.end])
-            if tm:
-                act_b = act_e + tm.start("v")
-                act_e = act_e + tm.end("v")
-                action = _lemma(tm.group("v"), doc, act_b)
-        rest_b = act_e
-        rest = text[rest_b : content.end]
-        stop = _STOP_OBJ.search(rest)
-        obj_text_raw = rest[: stop.start()] if stop else rest
-        words = [w for w in obj_text_raw.split() if w.lower() not in _DETS]
-        obj_text = " ".join(words[-3:])
-        obj_m = _mention_at(inside, rest_b, rest_b + len(obj_text_raw))
-        clause_end = rest_b + (
-            re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest).start()
-            if re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
-            else len(rest)
-        )
-        origin = destination = None
-        for pm in re.finditer(r"\b(from|to|into|towards?|for)\s+(?:the\s+)?", text[rest_b:clause_end]):
-            target = _mention_at(inside, rest_b + pm.end(), rest_b + pm.end() + 60)
-            if target is None or target.span.begin != rest_b + pm.end():
-                continue
-            if pm.group(1) == "from":
-                origin = origin or target
-            else:
-                destination = destination or target
-        out.append(
-            Proposition(
-                action=action,
-                subject=subj,
-                object=obj_m,
-                object_text=obj_text,
-                origin=origin,
-                destination=destination,
-                negated=negated,
-            )
-        )
+        out.append(_surface_proposition(text, content, inside, doc, subj, verb_b, verb, negated))
         break
     return out
+
+
+def _surface_proposition(
+    text: str,
+    content: Span,
+    inside: list[Mention],
+    doc: Doc | None,
+    subj: Mention,
+    verb_b: int,
+    verb: str,
+    negated: bool,
+    lemma: str | None = None,
+) -> Proposition:
+    """The proposition of "SUBJECT VERB object to/from PLACE", read from the words after
+    the verb at `verb_b`."""
+    lemma = lemma or _lemma(verb, doc, verb_b)
+    act_b, act_e, action = verb_b, verb_b + len(verb), lemma
+    if lemma in LIGHT_VERBS:
+        tm = re.match(r"(?:\s+[\w'-]+){0,6}?\s+to\s+(?P<v>[a-z][a-z'-]+)\b", text[act_e : content.end])
+        if tm:
+            act_b = act_e + tm.start("v")
+            act_e = act_e + tm.end("v")
+            action = _lemma(tm.group("v"), doc, act_b)
+    rest_b = act_e
+    rest = text[rest_b : content.end]
+    stop = _STOP_OBJ.search(rest)
+    obj_text_raw = rest[: stop.start()] if stop else rest
+    words = [w for w in obj_text_raw.split() if w.lower() not in _DETS]
+    obj_text = " ".join(words[-3:])
+    obj_m = _mention_at(inside, rest_b, rest_b + len(obj_text_raw))
+    clause_end = rest_b + (
+        re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest).start()
+        if re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
+        else len(rest)
+    )
+    origin = destination = None
+    for pm in re.finditer(r"\b(from|to|into|towards?|for)\s+(?:the\s+)?", text[rest_b:clause_end]):
+        target = _mention_at(inside, rest_b + pm.end(), rest_b + pm.end() + 60)
+        if target is None or target.span.begin != rest_b + pm.end():
+            continue
+        if pm.group(1) == "from":
+            origin = origin or target
+        else:
+            destination = destination or target
+    return Proposition(
+        action=action,
+        subject=subj,
+        object=obj_m,
+        object_text=obj_text,
+        origin=origin,
+        destination=destination,
+        negated=negated,
+    )

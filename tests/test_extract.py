@@ -1702,3 +1702,17 @@ def test_a_verb_form_without_a_parse_is_reduced_to_its_lemma(word, lemma):
 def test_a_participle_with_an_agent_describes_its_noun_and_states_nothing(body):
     claims = run(body).claims
     assert claims and not [p for c in claims for p in c.propositions]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Iranian and Saudi officials held a second round of talks in Baghdad last week.",
+        "Iran and Saudi Arabia held five rounds of talks in Baghdad.",
+    ],
+)
+def test_rounds_of_talks_someone_held_are_a_meeting_of_those_who_held_them(body):
+    (meeting,) = run(body).meetings
+    assert sorted(p.label for p in meeting.participants) == ["Iran", "Saudi Arabia"]
+    assert meeting.place is not None and meeting.place.label == "Baghdad"
+    assert meeting.status == "Held"

@@ -192,9 +192,10 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
             case = {g.lower_ for g in c.children if g.dep_ in {"case", "mark"}}
             if case & {"with", "between", "among", "amongst"}:
                 windows.append(_subtree_range(c))
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.head.lemma_.lower() in _ATTEND_VERBS:
+    noun = _counted(tok)
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.head.lemma_.lower() in _ATTEND_VERBS:
         # "X attended / held / hosted the meeting", "the meeting was attended by X"
-        verb = tok.head
+        tok, verb = noun, noun.head
         if tok.dep_ in {"nsubj:pass", "nsubjpass"}:
             end = _subtree_range(verb)[1]
             windows += [(c.left_edge.idx, end) for c in verb.children if c.dep_ in {"obl:agent", "agent"}]
@@ -220,9 +221,22 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
 
 
+def _counted(noun: Token) -> Token:
+    """The phrase a meeting noun is counted in ("a second round of talks"), which is what
+    the verb takes as its object; else the noun itself."""
+    head = noun.head
+    if noun.dep_ in {"nmod", "obl"} and head.lemma_.lower() in _COUNTERS and head.i < noun.i:
+        return head
+    return noun
+
+
+_COUNTERS = frozenset("round series set session".split())
+
+
 def _attended(noun: Token) -> bool:
     """A meeting noun that is the object of a verb like "hold" ("agreed to hold talks",
     "will host a summit"): that verb's tense and modality say whether it took place."""
+    noun = _counted(noun)
     return (
         noun.pos_ in {"NOUN", "PROPN"}
         and noun.dep_ in {"obj", "dobj"}
@@ -539,8 +553,9 @@ def find_meetings(
             # "held talks with", "talks between": a bare plural is a meeting when someone
             # holds it or it names its sides
             held = re.search(
-                r"\b(?:held|hold|holds|holding|conducted|began|begin|resumed|opened)\s+(?:\w+\s+)?$",
-                text[max(sb, trig.start() - 30) : trig.start()].lower(),
+                r"\b(?:held|hold|holds|holding|conducted|began|begin|resumed|opened)\s+(?:\w+\s+)?"
+                r"(?:(?:\w+\s+){0,2}(?:rounds?|series|sessions?)\s+of\s+)?$",
+                text[max(sb, trig.start() - 45) : trig.start()].lower(),
             ) or re.match(r"\s+(?:with|between)\b", text[trig.end() : trig.end() + 9])
             if trig.group("noun") and not (
                 definite

@@ -1716,3 +1716,13 @@ def test_rounds_of_talks_someone_held_are_a_meeting_of_those_who_held_them(body)
     assert sorted(p.label for p in meeting.participants) == ["Iran", "Saudi Arabia"]
     assert meeting.place is not None and meeting.place.label == "Baghdad"
     assert meeting.status == "Held"
+
+
+def test_a_name_after_an_inverted_said_is_no_passive_agent():
+    """The parse made "Cha" the agent (obl:agent) of "said", which read it as a passive."""
+    body = (
+        '"The U.N. has passed five Security Council resolutions," said Victor Cha, a Korea scholar at the '
+        'Center for Strategic and International Studies. "But the problem is, none of this is working."'
+    )
+    claims = run(body).claims
+    assert [c.source_span.text.split(",")[0] for c in claims] == ["Victor Cha", "Victor Cha"]

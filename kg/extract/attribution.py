@@ -2416,7 +2416,13 @@ def _passive_cue(doc: Doc | None, b: int, e: int, lemma: str) -> bool:
     perfect = (nxt is None or nxt.lower_ != "to") and any(
         c.dep_.startswith("aux") and c.lower_ in {"'s", "’s"} for c in verb.children
     )
-    return not perfect and any(c.dep_ in {"aux:pass", "nsubj:pass", "obl:agent"} for c in verb.children)
+    # an agent is one with "by": the parse may call the name after an inverted "said"
+    # one ("…,” said Victor Cha, a scholar …")
+    return not perfect and any(
+        c.dep_ in {"aux:pass", "nsubj:pass"}
+        or (c.dep_ == "obl:agent" and any(g.lower_ == "by" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from .ops import use_fast_cpu_ops
-from .sentences import COMPONENT as _SENTENCE_BOUNDS
+from .sentences import bounded as _bounded
 
 __all__ = ["DEFAULT_PIPELINE", "MODEL_DIR", "TEXT_KEY", "analyse", "analyse_one", "load_pipeline"]
 
@@ -56,13 +56,6 @@ def _load(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed or not a pipeline folder ({e}); "
             f"install it from the package index or use the default {DEFAULT_PIPELINE!r}"
         ) from None
-
-
-def _bounded(nlp: Language) -> Language:
-    """`nlp` with the sentence-boundary constraint before its parser (see sentences.py)."""
-    if "parser" in nlp.pipe_names and _SENTENCE_BOUNDS not in nlp.pipe_names:
-        nlp.add_pipe(_SENTENCE_BOUNDS, before="parser")
-    return nlp
 
 
 def load_pipeline(name: str | None = None) -> Language:

@@ -24,7 +24,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["COMPONENT", "no_mid_clause_starts"]
+__all__ = ["COMPONENT", "bounded", "no_mid_clause_starts"]
 
 COMPONENT = "kg_sentence_bounds"
 
@@ -42,3 +42,11 @@ def no_mid_clause_starts(doc: Doc) -> Doc:
         if not _MAY_END.search(prev.text):
             tok.is_sent_start = False
     return doc
+
+
+def bounded(nlp: Language) -> Language:
+    """`nlp` with the constraint right before its parser (a pipeline without a parser is
+    returned as it is). kg adds it to every pipeline it loads."""
+    if "parser" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, before="parser")
+    return nlp

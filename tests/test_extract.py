@@ -1726,3 +1726,22 @@ def test_a_name_after_an_inverted_said_is_no_passive_agent():
     )
     claims = run(body).claims
     assert [c.source_span.text.split(",")[0] for c in claims] == ["Victor Cha", "Victor Cha"]
+
+
+@pytest.mark.parametrize(
+    "body,source",
+    [
+        (
+            "Democratic nominee Hillary Clinton, at a later press gaggle, said, "
+            '"I have been briefed about the bombings."',
+            "Democratic nominee Hillary Clinton",
+        ),
+        (
+            "Supporters of the deal, on the other hand, argued the ruling would help.",
+            "Supporters of the deal",
+        ),
+    ],
+)
+def test_a_setting_set_off_by_commas_before_the_cue_is_not_the_source(body, source):
+    (claim,) = run(body).claims
+    assert claim.source_span.text == source

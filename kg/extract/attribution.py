@@ -100,6 +100,10 @@ _SKIP_BEFORE_CUE = re.compile(
     r"has\s+also|have\s+also|did|does|do|not|never|is|was|were|are|"
     r"(?:continues?|continued|wants?|wanted|plans?|planned|going|has|have|had|need|needs|will\s+continue)\s+to))+\s*$"
 )
+# ", at a later press gaggle," / ", in an interview with CNN," right before a cue
+_SETTING_BEFORE_CUE = re.compile(
+    r",\s*(?:at|in|on|during|after|before|speaking|writing|from|with|like|via)\s[^,;“”\"]{2,80},\s*$"
+)
 _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "letter"}
 _MAX_SOURCE_WORDS = 16
 
@@ -247,6 +251,13 @@ def _source_before(text: str, sent_b: int, cue_b: int, doc: Doc | None = None) -
     skip = _SKIP_BEFORE_CUE.search(left)
     if skip:
         left = left[: skip.start()]
+    setting = _SETTING_BEFORE_CUE.search(left)
+    if setting and setting.start() > 0:
+        # "Hillary Clinton, at a later press gaggle, said": the setting set off by commas is
+        # neither source nor description; the source is the phrase before it
+        found = _source_before(text, sent_b, sent_b + setting.start(), doc)
+        conj = re.match(r"(?:and|or)\s+", text[found[0] : found[1]]) if found else None
+        return (found[0] + conj.end(), found[1]) if found and conj else found
     end = sent_b + len(left.rstrip())
     # back to the last boundary: sentence start, comma-like punctuation, quote, or a word
     # that opens a clause

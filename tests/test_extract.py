@@ -1745,3 +1745,15 @@ def test_a_name_after_an_inverted_said_is_no_passive_agent():
 def test_a_setting_set_off_by_commas_before_the_cue_is_not_the_source(body, source):
     (claim,) = run(body).claims
     assert claim.source_span.text == source
+
+
+@pytest.mark.parametrize(
+    "body,source,cue",
+    [
+        ('The plan has critics. Said Ellis: "I do not see any interest in reform."', "Ellis", "Said"),
+        ('Added the minister, "We will not retreat."', "the minister", "Added"),
+    ],
+)
+def test_a_sentence_opening_with_the_cue_then_the_speaker_quotes_them(body, source, cue):
+    (claim,) = run(body).claims
+    assert (claim.source_span.text, claim.cue.text, claim.quote_type) == (source, cue, "direct")

@@ -666,6 +666,9 @@ def _find_claims(
             if dateline is not None:
                 sb = dateline.end()  # "WASHINGTON -- President Obama said": a place, not a source
             found: list[tuple[Claim, bool]] = []
+            inverted = _inverted_lead(text, resolver, sb, se, quotes)
+            if inverted is not None:
+                found.append((inverted, False))
             denial = _DENIAL.search(text, sb, se)
             for m in _CUE.finditer(text, sb, se):
                 if any(qb < m.start() < qe - 1 for qb, qe in quotes):
@@ -729,6 +732,29 @@ def _find_claims(
             claim.cue = _verb_group(text, resolver.doc, claim.cue, claim.source_span)
     claims.sort(key=lambda c: c.evidence.begin)
     return claims
+
+
+# "Said Ellis: “…”": a sentence that opens with the cue, then the speaker and a quotation
+_INVERTED_LEAD = re.compile(
+    r"\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Recalled|Explained|Noted|Replied)"
+    r"\s+(?P<src>(?:[A-Z]|the\s|a\s|an\s)[^,:;“”\"\n]{1,80}?)\s*[:,]\s*(?=[“\"])"
+)
+
+
+def _inverted_lead(
+    text: str, resolver: _Resolver, sb: int, se: int, quotes: list[tuple[int, int]]
+) -> Claim | None:
+    m = _INVERTED_LEAD.match(text, sb, se)
+    if m is None:
+        return None
+    cb = m.end()
+    ce = next((qe for qb, qe in quotes if qb == cb), se)
+    lemma = CUE_FORMS.get(m.group("cue").lower())
+    if lemma is None:
+        return None
+    return _build(
+        text, resolver, m.span("src"), m.span("cue"), lemma, (cb, max(ce, se)), sb, max(ce, se), "direct"
+    )
 
 
 _CUE_MODIFIERS = {"aux", "aux:pass", "advmod", "cop"}

@@ -1757,3 +1757,14 @@ def test_a_setting_set_off_by_commas_before_the_cue_is_not_the_source(body, sour
 def test_a_sentence_opening_with_the_cue_then_the_speaker_quotes_them(body, source, cue):
     (claim,) = run(body).claims
     assert (claim.source_span.text, claim.cue.text, claim.quote_type) == (source, cue, "direct")
+
+
+def test_a_verb_after_an_appositive_is_the_named_persons_not_a_participle_on_the_description():
+    """The parse reads "called" after the appositive as "a lawyer ... called X" (acl)."""
+    body = (
+        "Minyon Moore, a senior adviser to the Clinton campaign, called Mr. Obama's remarks "
+        '"a true wake-up call" to his supporters.'
+    )
+    (claim,) = run(body).claims
+    assert claim.source_span.text.endswith("Moore, a senior adviser to the Clinton campaign,")
+    assert claim.content.text.startswith("Mr. Obama's remarks")

@@ -1445,6 +1445,11 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     head = verb.head
     if depth >= 2 or head.i >= verb.i:
         return None
+    anchor = _appositive_anchor(verb)
+    if anchor is not None:
+        b, _ = _phrase(_title_start(anchor), anchor, head=anchor)
+        last = verb.doc[verb.i - 2]
+        return b, last.idx + len(last)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         author = _message_author(head)
         if author is not None:
@@ -1479,6 +1484,22 @@ def _office_before_for(verb: Token, subj: Token) -> Token | None:
     if mark is None or verb.dep_ not in {"acl", "acl:relcl"} or head.i != mark.i - 1 or head.pos_ != "NOUN":
         return None
     return head
+
+
+def _appositive_anchor(verb: Token) -> Token | None:
+    """ "Jo Doe, a lawyer for the city, called the ruling a disgrace": the parse reads the
+    verb after the appositive's closing comma as a participle on it ("a lawyer ... called
+    X"); a verb there with an object of its own is the sentence's, and its subject is the
+    name the appositive describes."""
+    head = verb.head
+    doc = verb.doc
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or head.dep_ != "appos" or verb.i < 2:
+        return None
+    if doc[verb.i - 1].text != "," or head.head.i >= head.i or head.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    if not any(c.dep_ in {"obj", "ccomp", "xcomp"} for c in verb.children):
+        return None  # "Jo Doe, a lawyer, born in Ohio": a description after all
+    return head.head
 
 
 #: what someone issues, sends or posts: a participle after it ("a letter urging …") reports

@@ -1768,3 +1768,25 @@ def test_a_verb_after_an_appositive_is_the_named_persons_not_a_participle_on_the
     (claim,) = run(body).claims
     assert claim.source_span.text.endswith("Moore, a senior adviser to the Clinton campaign,")
     assert claim.content.text.startswith("Mr. Obama's remarks")
+
+
+@pytest.mark.parametrize(
+    "body,participants,state",
+    [
+        ("Iranian-backed militia leaders met in Baghdad.", ["Iranian-backed militia leaders"], "Iran"),
+        (
+            "Iran-backed groups met Hezbollah officials in Beirut.",
+            ["Iran-backed groups", "Hezbollah"],
+            "Iran",
+        ),
+        (
+            "Iran-backed militia leaders and Syrian officials met in Damascus.",
+            ["Iran-backed militia leaders", "Syria"],
+            "Iran",
+        ),
+    ],
+)
+def test_people_a_state_backs_are_a_group_affiliated_with_it_not_the_state(body, participants, state):
+    (meeting,) = run(body).meetings
+    assert [p.label for p in meeting.participants] == participants
+    assert meeting.participants[0].kind == "Group" and meeting.participants[0].affiliations == (state,)

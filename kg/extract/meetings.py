@@ -431,6 +431,12 @@ def _participants(
             # ("Turkish and Russian officials"), not a word deep inside it ("the wife of
             # an Iranian-American pastor")
             found = [m for m in found if _qualifies_head(doc, m, wb, we)]
+        backed = _backed_group(text, wb, we)
+        if backed is not None:
+            # "Iranian-backed militia leaders": a group, not Iran; others named beside it stay
+            out.append(backed)
+            out.extend(m for m in named if not backed.span.begin <= m.span.begin < backed.span.end)
+            continue
         out.extend(named or _named_in(text, wb, we) or found)
     seen: set[str] = set()
     uniq: list[Mention] = []
@@ -446,6 +452,38 @@ def _participants(
 
 #: the rest of a name past where a window ends: capitalised words only
 _CAPITALISED_RUN = re.compile(r"(?:\s*[A-Z][\w'’.-]*)+")
+# "Iranian-backed militia leaders", "Saudi-led coalition forces": people a state stands behind
+_BACKED = re.compile(
+    r"\b(?P<state>[A-Z][\w.]+)-(?:backed|led|funded|sponsored|supported|aligned|allied|armed|trained)"
+    r"\s+(?P<people>(?:[a-z]+\s+){0,2}[a-z]+)"
+)
+
+
+def _backed_group(text: str, wb: int, we: int) -> Mention | None:
+    """The people a state backs, named by what they are ("Iranian-backed militias"): one
+    group affiliated with the state, which itself does not take part."""
+    m = _BACKED.search(text, wb, we)
+    if m is None or m.end() > we:
+        return None
+    g = load_gazetteer()
+    state = g.country_of_demonym(m.group("state"))
+    if state is None:
+        entry = g.lookup(m.group("state"))
+        state = entry if entry is not None and entry.kind == "Country" else None
+    words = list(re.finditer(r"[a-z]+", m.group("people")))
+    # the phrase ends at its last word for people ("militia leaders and …" ends at "leaders")
+    last = next(
+        (w for w in reversed(words) if w.group() in _PEOPLE_NOUNS or w.group()[:-1] in _PEOPLE_NOUNS), None
+    )
+    if state is None or last is None:
+        return None
+    e = m.start("people") + last.end()
+    phrase = text[m.start() : e]
+    return Mention(
+        Span(m.start(), e, phrase), phrase[0].upper() + phrase[1:], "Group", affiliations=(state.label,)
+    )
+
+
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 
 

@@ -1790,3 +1790,11 @@ def test_people_a_state_backs_are_a_group_affiliated_with_it_not_the_state(body,
     (meeting,) = run(body).meetings
     assert [p.label for p in meeting.participants] == participants
     assert meeting.participants[0].kind == "Group" and meeting.participants[0].affiliations == (state,)
+
+
+def test_a_contrasting_attribution_after_a_short_content_is_a_claim_of_its_own():
+    claims = run("Russia denied the allegations, while Ukraine said the evidence was clear.").claims
+    assert [(c.source_span.text, c.content.text) for c in claims] == [
+        ("Russia", "the allegations"),
+        ("Ukraine", "the evidence was clear"),
+    ]

@@ -1998,7 +1998,9 @@ def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool) -> No
         if cut is None:
             continue
         b, e = _trim_content(text, oc.begin, cut.start())
-        if len(text[b:e].split()) >= (1 if shared else 3):
+        # a contrast is always a clause of its own ("denied the allegations, while Ukraine said …")
+        contrast = re.search(r"\b(?:while|whereas|but)\b", cut.group())
+        if len(text[b:e].split()) >= (1 if shared or contrast else 3):
             claims[i].content = Span(b, e, text[b:e])
     if not _clashes(claim, [(c.content.begin, c.content.end) for c in claims], allow_nested):
         claims.append(claim)

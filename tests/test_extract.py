@@ -1798,3 +1798,24 @@ def test_a_contrasting_attribution_after_a_short_content_is_a_claim_of_its_own()
         ("Russia", "the allegations"),
         ("Ukraine", "the evidence was clear"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the agent does it, the patient is the object
+        ("Officials said weapons were sent to the Houthis by Iran.", [("Iran", "send", "Houthis")]),
+        # no agent: no one is said to do anything, least of all the patient
+        ("The report said Iran must be held accountable.", []),
+        ("The ministry said Hamas was defeated.", []),
+        # a passive verb of planning governs its subject's own act
+        ("Officials said Iran was expected to send weapons to the Houthis.", [("Iran", "send", "Houthis")]),
+    ],
+)
+def test_a_passive_content_states_what_its_agent_does(body, expected):
+    (claim,) = run(body).claims
+    got = [
+        (p.subject.label, p.action, p.destination.label if p.destination else None)
+        for p in claim.propositions
+    ]
+    assert got == expected

@@ -275,6 +275,15 @@ def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int,
             subj = _implied_subject(verb, span)
         if subj is None or not (span.start <= subj.i < span.end):
             continue
+        if subj.dep_ == "nsubj:pass" and not any(c.dep_ == "xcomp" for c in verb.children):
+            # "weapons were sent to the Houthis by Iran": the agent does it; without one
+            # ("Iran must be held accountable") no one is said to, and the patient is no
+            # subject. ("X is expected to attend" is X's act: the xcomp is read as below.)
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent" or _by_phrase(c)), None)
+            doer = _mention_for(agent, inside) if agent is not None else None
+            if doer is None or doer.kind in {"City", "Place"}:
+                continue
+            return [_proposition(verb, verb, doer, inside, span, patient=subj)]
         subject = _mention_for(subj, inside)
         if subject is None or subject.kind in {"City", "Place"}:
             continue
@@ -293,8 +302,10 @@ def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int,
     return out
 
 
-def _proposition(act, verb, subject: Mention, inside: list[Mention], span) -> Proposition:
-    obj = next((c for c in act.children if c.dep_ in {"obj", "iobj"}), None)
+def _proposition(act, verb, subject: Mention, inside: list[Mention], span, patient=None) -> Proposition:
+    obj = (
+        patient if patient is not None else next((c for c in act.children if c.dep_ in {"obj", "iobj"}), None)
+    )
     origin = destination = None
     # "send fighters from Iraq to Syria": the parser may hang either phrase on the object
     arguments = list(act.children) + (list(obj.children) if obj is not None else [])

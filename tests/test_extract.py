@@ -1819,3 +1819,29 @@ def test_a_passive_content_states_what_its_agent_does(body, expected):
         for p in claim.propositions
     ]
     assert got == expected
+
+
+def _headline_claims(headline: str):
+    text = headline + "\n\nThe story continues here with more text.\n"
+    return extract(
+        Article(text=text, title=headline, origin="test"), analyse_one(load_pipeline(), text)
+    ).claims
+
+
+@pytest.mark.parametrize(
+    "headline,content",
+    [
+        ("Iran denies arming Houthis as coalition steps up strikes", "arming Houthis"),
+        ("UN warns of famine in Gaza as aid deliveries stall", "famine in Gaza"),
+        # "as" a preposition, not a clause: the content keeps it
+        ("Iran sees US as biggest threat", "US as biggest threat"),
+    ],
+)
+def test_a_headlines_as_clause_is_background_not_content(headline, content):
+    (claim,) = _headline_claims(headline)
+    assert claim.content.text == content
+
+
+def test_an_as_clause_in_the_body_stays_in_the_content():
+    (claim,) = run("Iran denied arming the Houthis as the coalition stepped up strikes.").claims
+    assert claim.content.text.endswith("as the coalition stepped up strikes")

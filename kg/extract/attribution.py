@@ -724,6 +724,10 @@ def _find_claims(
             if more is not None:
                 _add(text, more, claims, allow_nested=False)
         speaker = _quote_paragraph(text, para, claims, speaker)
+    if paras and resolver.doc is not None:
+        for claim in claims:
+            if paras[0].begin <= claim.cue.begin < paras[0].end:
+                _headline_background(text, resolver.doc, claim)
     claims += [q for q in (_quoted_as_saying(text, resolver, c) for c in list(claims)) if q is not None]
     for claim in claims:
         _quotation_after_colon(text, claim)
@@ -759,6 +763,29 @@ def _inverted_lead(
 
 _CUE_MODIFIERS = {"aux", "aux:pass", "advmod", "cop"}
 _REPORTING = frozenset(CUE_FORMS.values()) | {"believe", "think", "feel", "know"}
+
+
+def _headline_background(text: str, doc: Doc, claim: Claim) -> None:
+    """A headline's "X denies Y as Z happens" gives the news around the claim, not its
+    content: the content ends before an "as" that opens a clause with a finite verb
+    ("as coalition steps up strikes"), not one that is a preposition ("sees US as threat")."""
+    for m in re.finditer(r"\s+as\s+", text[claim.content.begin : claim.content.end]):
+        at = claim.content.begin + m.end()
+        after = doc.char_span(at, claim.content.end, alignment_mode="expand")
+        if after is None or not any(_finite(t) for t in after[1:6]):
+            continue
+        b, e = _trim_content(text, claim.content.begin, claim.content.begin + m.start())
+        if len(text[b:e].split()) >= 2:
+            claim.content = Span(b, e, text[b:e])
+        return
+
+
+def _finite(tok: Token) -> bool:
+    # headlines put plural present verbs in the base form the tagger may call VB
+    # ("as aid deliveries stall"); after "to" or a modal that form is no finite verb
+    if tok.tag_ in {"VBZ", "VBP", "VBD"}:
+        return True
+    return tok.tag_ == "VB" and tok.i > 0 and tok.doc[tok.i - 1].tag_ not in {"TO", "MD"}
 
 
 def _reports(doc: Doc, outer: Claim, others: list[Claim]) -> bool:

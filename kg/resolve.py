@@ -155,6 +155,8 @@ def resolve(graph: ArticleGraph) -> Resolved:
         for m in c.about:
             m.key = m.key or record(m)
         for p in c.propositions:
+            if p.subject is not None and p.subject.kind == "City":  # "Tehran sent drones": the state acts
+                p.subject = _place_as_speaker(p.subject, g)
             for m in (p.subject, p.object, p.origin, p.destination):
                 if m is not None and not m.key:
                     m.key = record(m)

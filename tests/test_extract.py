@@ -1845,3 +1845,26 @@ def test_a_headlines_as_clause_is_background_not_content(headline, content):
 def test_an_as_clause_in_the_body_stays_in_the_content():
     (claim,) = run("Iran denied arming the Houthis as the coalition stepped up strikes.").claims
     assert claim.content.text.endswith("as the coalition stepped up strikes")
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a capital that acts on something stands for its state, as one that speaks does
+        ("Officials said Tehran had sent drones to Moscow.", [("Iran", "send", "Moscow")]),
+        # a place that merely is or has something, or undergoes, is no actor
+        ("The report said Aleppo fell to the rebels.", []),
+        ("The survey said New York has one of the smallest shares of voters.", []),
+    ],
+)
+def test_a_city_that_acts_on_something_is_its_state_in_the_proposition(body, expected):
+    from kg.resolve import resolve
+
+    graph = run(body)
+    resolve(graph)
+    (claim,) = graph.claims
+    got = [
+        (p.subject.label, p.action, p.destination.label if p.destination else None)
+        for p in claim.propositions
+    ]
+    assert got == expected

@@ -222,6 +222,14 @@ def _clause_as_relative(verb, span) -> bool:
     )
 
 
+def _acts_on(verb) -> bool:
+    """A city that does something to something ("Tehran sent drones to Moscow", "Moscow
+    supplied weapons") stands for its state, as a city that speaks does (kg.resolve)."""
+    if verb.lemma_.lower() in {"have", "be", "get", "include", "contain", "see", "face", "host"}:
+        return False  # "New York has one of the smallest shares": the place, not the state
+    return any(c.dep_ in {"obj", "iobj"} for c in verb.children)
+
+
 def _reduced_passive(verb) -> bool:
     """ "the attack carried out by gunmen": a participle with an agent and no auxiliary
     describes its noun, even where the parse makes the noun its subject."""
@@ -285,8 +293,8 @@ def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int,
                 continue
             return [_proposition(verb, verb, doer, inside, span, patient=subj)]
         subject = _mention_for(subj, inside)
-        if subject is None or subject.kind in {"City", "Place"}:
-            continue
+        if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
+            continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
         action = verb
         if verb.lemma_.lower() in LIGHT_VERBS:
             comp = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]

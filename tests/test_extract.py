@@ -1619,6 +1619,8 @@ def test_a_spokesman_for_an_office_is_the_source_not_the_office(body, source):
             ["Abdel Fattah el-Sisi", "Faisal bin Farhan"],
         ),
         ("Foreign Minister Wang Yi and President Vladimir V. Putin spoke.", ["Wang Yi", "Vladimir V. Putin"]),
+        # titles in a row: "Lt. Gen." is no name
+        ("The army chief, Lt. Gen. Herzi Halevi, met commanders.", ["Herzi Halevi"]),
         # not names: a place or a state, a weekday, an organisation, a law's title
         ("The President Monday flew to Cairo with the Minister of Egypt.", []),
         ("The Justice Against Sponsors of Terrorism Act passed.", []),

@@ -225,12 +225,12 @@ _OFFICE_BEFORE_NAME = re.compile(
 _TITLE_WORD = re.compile(
     rf"(?i:{_OFFICE_WORDS}|general|marshal|admiral|colonel|captain|ayatollah|pope|queen|crown"
     r"|senator|lawmaker|judge|justice|cleric|imam|rabbi|sultan|emir)"
-    r"|Gen\.|Col\.|Lt\.|Capt\.|Adm\.|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sgt\."
+    r"|Gen\.|Col\.|Lt\.|Maj\.|Brig\.|Capt\.|Adm\.|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sgt\."
 )
 #: one word of a name: capitalised, or an Arabic article or particle joined to one ("el-Sisi")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\w|(?:al|el|ad|ash|as|an)-[A-Z][\w'’-]*|[A-Z]\.(?=[ \t]+[A-Z]))"
 _TITLED_NAME = re.compile(
-    rf"(?<![\w.-])(?:{_TITLE_WORD.pattern})[ \t]+(?P<name>{_NAME_WORD}"
+    rf"(?<![\w.-])(?:(?:{_TITLE_WORD.pattern})[ \t]+)+(?P<name>{_NAME_WORD}"
     rf"(?:[ \t]+(?:(?:bin|bint|ibn|abu|al|el|de|da|van|von|der|dos|du|la|le)[ \t]+)?{_NAME_WORD}){{0,4}})"
 )
 

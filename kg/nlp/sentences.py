@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,12 +36,15 @@ _MAY_END = re.compile(r"[^\w,]$")
 
 @Language.component(COMPONENT)
 def no_mid_clause_starts(doc: Doc) -> Doc:
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if tok.is_space or prev.is_space or "\n" in prev.whitespace_:
-            continue
-        if not _MAY_END.search(prev.text):
-            tok.is_sent_start = False
+    # one array write: setting Token.is_sent_start checks the whole Doc each time
+    starts = doc.to_array([SENT_START]).astype("int64")  # 1 start, -1 not, 0 unknown
+    prev = None
+    for tok in doc:
+        if prev is not None and not (tok.is_space or prev.is_space or "\n" in prev.whitespace_):
+            if not _MAY_END.search(prev.text):
+                starts[tok.i] = -1
+        prev = tok
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

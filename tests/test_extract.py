@@ -1720,6 +1720,11 @@ def test_rounds_of_talks_someone_held_are_a_meeting_of_those_who_held_them(body)
     assert meeting.status == "Held"
 
 
+def test_the_verb_holding_counted_talks_says_whether_they_took_place():
+    (meeting,) = run("Iran and Saudi Arabia agreed to hold a new round of talks in Baghdad.").meetings
+    assert meeting.status == "Planned"
+
+
 def test_a_name_after_an_inverted_said_is_no_passive_agent():
     """The parse made "Cha" the agent (obl:agent) of "said", which read it as a passive."""
     body = (

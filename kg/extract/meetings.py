@@ -233,15 +233,18 @@ def _counted(noun: Token) -> Token:
 _COUNTERS = frozenset("round series set session".split())
 
 
-def _attended(noun: Token) -> bool:
-    """A meeting noun that is the object of a verb like "hold" ("agreed to hold talks",
-    "will host a summit"): that verb's tense and modality say whether it took place."""
+def _holding_verb(noun: Token) -> Token | None:
+    """The verb like "hold" whose object is a meeting noun, or the phrase counting it
+    ("agreed to hold talks", "will host a summit", "held a second round of talks"): its
+    tense and modality say whether the meeting took place."""
     noun = _counted(noun)
-    return (
+    if (
         noun.pos_ in {"NOUN", "PROPN"}
         and noun.dep_ in {"obj", "dobj"}
         and noun.head.lemma_.lower() in _ATTEND_VERBS
-    )
+    ):
+        return noun.head
+    return None
 
 
 def _subject_carrier(verb: Token) -> Token:
@@ -609,12 +612,13 @@ def find_meetings(
             ):
                 continue
             window = text[sb:se]
+            holder = _holding_verb(tok) if tok is not None else None
             # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
             status = (
                 "Cancelled"
                 if _CANCELLED.search(window)
                 else (tok is not None and trig.group("verb") and _verb_status(tok))
-                or (tok is not None and _attended(tok) and _verb_status(tok.head))
+                or (holder is not None and _verb_status(holder))
                 or ("Planned" if _PLANNED.search(window) else "Held" if _HELD.search(window) else None)
             )
             parts = [

@@ -30,6 +30,7 @@ from .lexicon import (
     ATTITUDE_NOUNS,
     COGNITION_VERBS,
     CUE_FORMS,
+    FINITE_TAGS,
     MEDIA_WORDS,
     ORG_WORDS,
     PARTICIPLE_CUES,
@@ -2350,14 +2351,11 @@ def _words_follow(text: str, doc: Doc | None, cue_e: int, end: int) -> bool:
         group = doc[t.right_edge.i + 1 : verb.i + 1 if verb is not None else t.right_edge.i + 2]
         if not group or any(g.dep_ not in _VERB_GROUP and g.tag_ != "TO" for g in group[:-1]):
             return False
-        return any(g.tag_ in _FINITE for g in group)
+        return any(g.tag_ in FINITE_TAGS for g in group)
     return False
 
 
 _VERB_GROUP = {"aux", "aux:pass", "advmod", "cop"}
-
-
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _reporter(doc: Doc | None, cue_b: int, cue_e: int) -> tuple[int, int] | None:

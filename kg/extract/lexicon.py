@@ -12,6 +12,7 @@ __all__ = [
     "ATTITUDE_NOUNS",
     "COGNITION_VERBS",
     "CUE_FORMS",
+    "FINITE_TAGS",
     "PARTICIPLE_CUES",
     "LIGHT_VERBS",
     "MEDIA_WORDS",
@@ -399,3 +400,7 @@ MEDIA_WORDS = {
     "Insider",
     "Today",
 }
+
+
+#: Penn tags of a finite verb form: a clause with its own subject has one
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})

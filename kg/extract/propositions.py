@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Mention, Proposition, Span
-from .lexicon import LIGHT_VERBS
+from .lexicon import FINITE_TAGS, LIGHT_VERBS
 
 __all__ = ["propositions_for"]
 
@@ -199,9 +199,6 @@ def _subject_before_parenthetical(verb, span, skip: tuple[int, int]):
     )
 
 
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
-
-
 def _clause_as_relative(verb, span) -> bool:
     """ "Hamas fighters fired rockets …" as a content the parse may read as a noun with a
     relative clause ("fighters [who] fired"): a finite verb hung on the noun phrase the
@@ -212,8 +209,8 @@ def _clause_as_relative(verb, span) -> bool:
         and head.left_edge.i == span.start
         and head.i < verb.i
         and (
-            verb.tag_ in _FINITE
-            or any(c.dep_.startswith("aux") and c.tag_ in _FINITE for c in verb.children)
+            verb.tag_ in FINITE_TAGS
+            or any(c.dep_.startswith("aux") and c.tag_ in FINITE_TAGS for c in verb.children)
             # or the noun phrase is all the content has besides, and the verb is a past form
             # ("fighters crossed into Israel"; one with an agent is _reduced_passive); a
             # gerund or an infinitive modifies a noun content ("Clinton's proposals to …")
@@ -441,11 +438,8 @@ def _surface_proposition(
     words = [w for w in obj_text_raw.split() if w.lower() not in _DETS]
     obj_text = " ".join(words[-3:])
     obj_m = _mention_at(inside, rest_b, rest_b + len(obj_text_raw))
-    clause_end = rest_b + (
-        re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest).start()
-        if re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
-        else len(rest)
-    )
+    clause = re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
+    clause_end = rest_b + (clause.start() if clause else len(rest))
     origin = destination = None
     for pm in re.finditer(r"\b(from|to|into|towards?|for)\s+(?:the\s+)?", text[rest_b:clause_end]):
         target = _mention_at(inside, rest_b + pm.end(), rest_b + pm.end() + 60)

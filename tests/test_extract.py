@@ -1875,3 +1875,13 @@ def test_a_city_that_acts_on_something_is_its_state_in_the_proposition(body, exp
         for p in claim.propositions
     ]
     assert got == expected
+
+
+def test_an_as_clause_in_a_first_paragraph_that_is_no_headline_stays_in_the_content():
+    text = (
+        "Iran denies arming the Houthi rebels in Yemen as the Saudi-led coalition steps up its air strikes "
+        "on the port city of Hodeidah, where aid agencies have warned of a looming famine for months.\n"
+    )
+    claims = extract(Article(text=text, title="t", origin="test"), analyse_one(load_pipeline(), text)).claims
+    (denies,) = [c for c in claims if c.cue.text == "denies"]
+    assert "as the Saudi-led coalition steps up" in denies.content.text

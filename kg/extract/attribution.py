@@ -725,7 +725,7 @@ def _find_claims(
             if more is not None:
                 _add(text, more, claims, allow_nested=False)
         speaker = _quote_paragraph(text, para, claims, speaker)
-    if paras and resolver.doc is not None:
+    if paras and resolver.doc is not None and _is_headline(text[paras[0].begin : paras[0].end]):
         for claim in claims:
             if paras[0].begin <= claim.cue.begin < paras[0].end:
                 _headline_background(text, resolver.doc, claim)
@@ -753,13 +753,11 @@ def _inverted_lead(
     if m is None:
         return None
     cb = m.end()
-    ce = next((qe for qb, qe in quotes if qb == cb), se)
+    ce = max(se, next((qe for qb, qe in quotes if qb == cb), se))  # the quotation may run on
     lemma = CUE_FORMS.get(m.group("cue").lower())
     if lemma is None:
         return None
-    return _build(
-        text, resolver, m.span("src"), m.span("cue"), lemma, (cb, max(ce, se)), sb, max(ce, se), "direct"
-    )
+    return _build(text, resolver, m.span("src"), m.span("cue"), lemma, (cb, ce), sb, ce, "direct")
 
 
 _CUE_MODIFIERS = {"aux", "aux:pass", "advmod", "cop"}
@@ -1671,17 +1669,21 @@ def _lead_in(text: str, prev: Paragraph, para: Paragraph, resolver: _Resolver) -
     return _build(text, resolver, src, (cue_b, cue_e), lemma, (b, e), sb, e, qtype)
 
 
+def _is_headline(line: str) -> bool:
+    """Whether a first paragraph reads as a headline: title case, or one short line (a
+    sentence-case headline, "Union endorses Ruiz for mayor"), rather than a lead paragraph."""
+    words = re.findall(r"[\w’'-]+", line)
+    title_case = sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    return title_case or (len(words) <= 20 and "\n" not in line.strip())
+
+
 def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
     """A headline in the news register: "Senator Urges Calm After Storm", "Storm damage
     is worse than feared, mayor says". The tagger cannot be trusted on headlines, so the
     first word that is a present or base form of a cue verb is the cue."""
     line = text[para.begin : para.end]
     words = list(re.finditer(r"[\w’'-]+", line))
-    title_case = sum(w.group()[:1].isupper() for w in words) >= 0.7 * len(words)
-    # a sentence-case headline ("Union endorses Ruiz for mayor") is one short line: the
-    # tagger misreads its present-tense verb as often as in title case
-    headline = title_case or (len(words) <= 20 and "\n" not in line.strip())
-    if len(words) < 4 or not headline:
+    if len(words) < 4 or not _is_headline(line):
         return None
     colon = re.match(r"[^:]{1,40}:\s+", line)
     start = colon.end() if colon else 0

@@ -2336,8 +2336,8 @@ def _words_follow(text: str, doc: Doc | None, cue_e: int, end: int) -> bool:
     never vote for her"), which "adding 160 troops" or "continued the talks" is not."""
     if _WORDS_FOLLOW.match(text, cue_e, end):
         return True
-    first = next((t for t in doc or () if t.idx >= cue_e), None) if doc is not None else None
-    if first is None or first.idx >= end or first.pos_ not in {"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"}:
+    first = _token_at(doc, cue_e, end)
+    if first is None or first.idx < cue_e or first.pos_ not in {"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"}:
         return False
     for t in doc[first.i : min(len(doc), first.i + 8)]:
         if t.left_edge.i != first.i or t.pos_ not in {"NOUN", "PROPN", "PRON"}:

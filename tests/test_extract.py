@@ -1885,3 +1885,46 @@ def test_an_as_clause_in_a_first_paragraph_that_is_no_headline_stays_in_the_cont
     claims = extract(Article(text=text, title="t", origin="test"), analyse_one(load_pipeline(), text)).claims
     (denies,) = [c for c in claims if c.cue.text == "denies"]
     assert "as the Saudi-led coalition steps up" in denies.content.text
+
+
+def test_a_name_the_parse_splits_into_two_subjects_is_one_participant():
+    """The parse made "Abbas" and "Araghchi" two subjects of "held"."""
+    g = run(
+        "Iranian Foreign Minister Abbas Araghchi held talks with his Omani counterpart in Muscat on Sunday."
+    )
+    (meeting,) = g.meetings
+    assert sorted(p.label for p in meeting.participants) == ["Abbas Araghchi", "Oman"]
+
+
+@pytest.mark.parametrize(
+    "body,party",
+    [
+        (
+            "Syrian President Bashar al-Assad hosted a delegation from Hezbollah in Damascus last Thursday.",
+            "Hezbollah",
+        ),
+        ("President Assad received a delegation from Iran in Damascus on Sunday.", "delegation from Iran"),
+    ],
+)
+def test_a_delegation_from_a_party_brings_that_party_to_the_meeting(body, party):
+    (meeting,) = run(body).meetings
+    assert party in {p.label for p in meeting.participants}
+    assert meeting.place is not None and meeting.place.label == "Damascus"
+
+
+def test_who_travels_for_talks_takes_part_in_them_where_they_went():
+    (meeting,) = run(
+        "Hamas negotiators arrived in Cairo on Saturday for ceasefire talks "
+        "with Egyptian and Qatari mediators."
+    ).meetings
+    assert sorted(p.label for p in meeting.participants) == ["Egypt", "Hamas", "Qatar"]
+    assert meeting.place is not None and meeting.place.label == "Cairo"
+
+
+def test_sitting_down_with_someone_is_a_meeting():
+    (meeting,) = run(
+        "Biden is expected to sit down with Saudi Crown Prince Mohammed bin Salman "
+        "during his visit to Jeddah."
+    ).meetings
+    assert sorted(p.label for p in meeting.participants) == ["Biden", "Mohammed bin Salman"]
+    assert meeting.status == "Planned"

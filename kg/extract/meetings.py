@@ -1,7 +1,7 @@
 """Meetings: who meets whom, where, when, with what status and purpose.
 
 Triggers are the noun and verb families of meeting ("meeting", "summit", "talks",
-"meet", "met", "bring together"); participants come from "between …", "X will meet
+"meet", "met", "bring together", "sit down with"); participants come from "between …", "X will meet
 (with) Y", "bring together …" and subjects; a described collective ("militia leaders
 from Iran, Iraq and Syria") becomes one group actor linked to those states. Status comes
 from tense and modality; "the meeting" later in the article refers back to the last one.
@@ -25,6 +25,7 @@ __all__ = ["find_meetings", "resolve_time"]
 _TRIGGER = re.compile(
     r"\b(?:(?P<noun>meetings?|summit|talks|conference|gathering|negotiations)|"
     r"(?P<verb>meet|meets|met|meeting\s+with|bring\s+together|brought\s+together|convene[sd]?"
+    r"|s[ia]t(?:s|ting)?\s+down\s+with"
     r"|(?P<host>receive[sd]?|receiving|host(?:s|ed|ing)?)))\b",
     re.I,
 )
@@ -187,11 +188,17 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     if tok.pos_ in {"VERB", "AUX"}:
         windows += [_subtree_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
         windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        windows += _whose_delegation(tok)
     for c in tok.children:
         if c.dep_ in {"obl", "nmod", "prep"} or c.dep_.startswith("obl"):
             case = {g.lower_ for g in c.children if g.dep_ in {"case", "mark"}}
             if case & {"with", "between", "among", "amongst"}:
                 windows.append(_subtree_range(c))
+    if _trip_for(tok):
+        # "arrived in Cairo for talks with X": who travels takes part
+        windows += [
+            _subtree_range(c) for c in _subject_carrier(tok.head).children if c.dep_.startswith("nsubj")
+        ]
     noun = _counted(tok)
     if noun.pos_ in {"NOUN", "PROPN"} and noun.head.lemma_.lower() in _ATTEND_VERBS:
         # "X attended / held / hosted the meeting", "the meeting was attended by X"
@@ -210,10 +217,37 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     return windows
 
 
+#: Nouns for a party sent on someone's behalf: "a delegation from Hezbollah" is Hezbollah's.
+_DELEGATIONS = frozenset("delegation delegate envoy representative official emissary negotiator".split())
+
+
+def _whose_delegation(verb: Token) -> list[tuple[int, int]]:
+    """ "hosted a delegation from Hezbollah": the parse often hangs "from X" on the verb,
+    leaving the object without the party it stands for."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ in {"obj", "dobj"} and c.lemma_.lower() in _DELEGATIONS):
+        end = obj.right_edge.i
+        for c in verb.children:
+            cases = {g.lower_ for g in c.children if g.dep_ == "case"}
+            if c.dep_.startswith("obl") and c.left_edge.i == end + 1 and cases & {"from", "of"}:
+                out.append((obj.left_edge.idx, _subtree_range(c)[1]))
+    return out
+
+
 #: Verbs whose subject (or passive agent) takes part in the meeting that is their object.
 _ATTEND_VERBS = frozenset("attend join hold host chair convene lead".split())
 #: Verbs of going somewhere: "travel to Tehran to meet X" puts the meeting in Tehran.
 _MOTION_VERBS = frozenset("travel go fly head arrive come visit return".split())
+
+
+def _trip_for(tok: Token) -> bool:
+    """A meeting noun a journey is for ("flew to Riyadh for talks with Saudi officials")."""
+    return (
+        tok.pos_ in {"NOUN", "PROPN"}
+        and tok.dep_.startswith("obl")
+        and tok.head.lemma_.lower() in _MOTION_VERBS
+        and any(c.dep_ == "case" and c.lower_ == "for" for c in tok.children)
+    )
 
 
 def _purpose(tok: Token) -> bool:
@@ -272,7 +306,9 @@ def _clause_range(tok: Token) -> tuple[int, int, bool]:
     or for a meeting noun that is subject or object, the clause of its verb ("a meeting
     will be held ... in Damascus"); "he met her on a trip, and they lived in Florida"
     does not put the meeting in Florida."""
-    if (_purpose(tok) or tok.dep_ == "xcomp") and tok.head.lemma_.lower() in _MOTION_VERBS:
+    if ((_purpose(tok) or tok.dep_ == "xcomp") and tok.head.lemma_.lower() in _MOTION_VERBS) or _trip_for(
+        tok
+    ):
         return (*_own_clause(tok.head), True)  # where one goes to meet: "to Tehran" too
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
         tok = tok.head
@@ -373,6 +409,9 @@ def _participants(
     windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
+        # a window that starts inside a name ("Abbas Araghchi" parsed as two subjects) is
+        # that name, not a shorter one of its own
+        wb = min([wb] + [m.span.begin for m in mentions if m.span.begin < wb < m.span.end])
         we = _through_appositive_name(text, we, mentions)
         # a name the window cuts ("leader Xi Jinping" with "Jinping" read as a verb) is whole
         we = max(
@@ -400,7 +439,7 @@ def _participants(
                 cut = m.span.end
             countries = [m for m in countries if m.span.end <= cut]
             if countries:
-                head = gm.group("head")
+                head = re.sub(r"^(?:an?|the)\s+", "", gm.group("head"), flags=re.I)  # a label, not a phrase
                 head = head[0].lower() + head[1:] if head.split()[0][1:].islower() else head
                 label = f"{head} from " + _join([m.label for m in countries])
                 out.append(

@@ -1928,3 +1928,49 @@ def test_sitting_down_with_someone_is_a_meeting():
     ).meetings
     assert sorted(p.label for p in meeting.participants) == ["Biden", "Mohammed bin Salman"]
     assert meeting.status == "Planned"
+
+
+def _stated(body: str) -> list[tuple[str, str]]:
+    return [(p.subject.label, p.action) for c in run(body).claims for p in c.propositions if p.subject]
+
+
+@pytest.mark.parametrize(
+    "body,stated",
+    [
+        ("Hamas said it had released two American hostages.", ("Hamas", "release")),
+        (
+            "The Pentagon said it had deployed two carrier groups to the Mediterranean.",
+            ("Pentagon", "deploy"),
+        ),
+        ("The Houthis said they fired missiles at a U.S. destroyer.", ("Houthis", "fire")),
+        ("A spokesman said he had met the ambassador twice.", ("spokesman", "meet")),
+        ("“We will retaliate against Israel,” the Iranian army said.", ("Armed forces of Iran", "retaliate")),
+    ],
+)
+def test_a_pronoun_subject_of_what_was_said_is_the_speaker(body, stated):
+    assert _stated(body) == [stated]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“He lied to Congress,” Pelosi said.",  # in a quotation, "he" is someone else
+        "Trump said it would rain on Sunday.",  # a person is not "it"
+        "The company said the ship sank after it hit a mine.",  # not the content's own clause
+        "A spokesman said it had struck militant positions.",  # a person is not "it" either
+    ],
+)
+def test_a_pronoun_that_cannot_be_the_speaker_stays_unresolved(body):
+    assert _stated(body) == []
+
+
+def test_a_verb_of_belief_with_a_clause_states_the_clause():
+    assert _stated("Officials said Iran believes the United States sent troops to Syria.") == [
+        ("United States", "send")
+    ]
+
+
+def test_a_relative_clause_on_a_light_verbs_object_is_not_its_action():
+    assert _stated("The senator said he had a source who told him the plan would fail.") == [
+        ("senator", "have")
+    ]

@@ -180,5 +180,8 @@ def extract(article: Article, doc: Doc) -> ArticleGraph:
     for c in claims:
         inside = _attribution_inside(c)
         c.about = _about(c, found, inside)
-        c.propositions = propositions_for(text, c.content, mentions, doc, inside)
+        speaker = c.source if c.quote_type != "implicit" else None
+        c.propositions = propositions_for(
+            text, c.content, mentions, doc, inside, speaker=speaker, direct=c.quote_type == "direct"
+        )
     return ArticleGraph(article=article, mentions=mentions, claims=claims, meetings=meetings, chain=chain)

@@ -17,6 +17,7 @@ __all__ = [
     "LIGHT_VERBS",
     "MEDIA_WORDS",
     "ORG_WORDS",
+    "PERSON_NOUNS",
     "PRONOUNS",
     "STANCE_FORMS",
     "STANCE_VERBS",
@@ -319,6 +320,16 @@ PRONOUNS = {
     "we": "pl",
     "i": "sg",
 }
+
+#: Nouns for one person, as an unnamed speaker's head ("a spokesman", "the official"):
+#: such a speaker is "he" or "she", where "the ministry" or "the coalition" is "it".
+PERSON_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson minister president leader commander envoy
+    diplomat ambassador source analyst expert witness resident aide adviser advisor officer
+    general lawmaker senator secretary chief director chairman chairwoman governor mayor
+    activist journalist reporter correspondent doctor lawyer negotiator mediator man woman
+    person soldier fighter member representative candidate prosecutor judge""".split()
+)
 
 ORG_WORDS = {
     "Coalition",

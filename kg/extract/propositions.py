@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Mention, Proposition, Span
-from .lexicon import FINITE_TAGS, LIGHT_VERBS
+from .lexicon import COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
 
 __all__ = ["propositions_for"]
 
@@ -257,7 +257,67 @@ def _implied_subject(verb, span):
     return None
 
 
-def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int, int]) -> list[Proposition]:
+#: Which speakers a pronoun can stand for, in reported speech ("Hamas said it had
+#: released two hostages") and in a quotation ("'We will respond,' the army said").
+_PERSONAL = {"he", "she", "him", "her"}
+_COLLECTIVE_KINDS = {
+    "Country",
+    "Government",
+    "Organization",
+    "ArmedGroup",
+    "MediaOutlet",
+    "Group",
+    "UnnamedActor",
+}
+
+
+def _speaker_pronoun(subj, verb, span, speaker: Mention | None, direct: bool) -> bool:
+    """Whether `subj`, the subject of the content's own clause, is the speaker speaking of
+    itself: "he" / "she" / "it" / "they" in reported speech, "I" / "we" in a quotation.
+    Only the top clause: in "said the ship sank after it hit a mine", "it" is not
+    the speaker."""
+    if speaker is None or subj.pos_ != "PRON" or span.start <= verb.head.i < span.end:
+        return False
+    word = subj.lower_
+    if speaker.span.end <= speaker.span.begin:
+        return False  # an implicit source (the outlet) is not named in the sentence
+    phrase = subj.doc.char_span(speaker.span.begin, speaker.span.end, alignment_mode="expand")
+    if phrase is None:
+        return False
+    plural = phrase.root.tag_ in {"NNS", "NNPS"}
+    # an unnamed speaker is a person by its head noun: "a spokesman", not "the coalition"
+    person = speaker.kind == "Person" or (
+        speaker.kind == "UnnamedActor" and phrase.root.lemma_.lower() in PERSON_NOUNS
+    )
+    if direct:
+        return (word == "i" and person and not plural) or (
+            word == "we" and speaker.kind in _COLLECTIVE_KINDS and not person
+        )
+    if word in _PERSONAL:
+        return person and not plural
+    if word == "it":
+        return speaker.kind in _COLLECTIVE_KINDS and not person and not plural
+    if word == "they":  # "the Houthis", "the Taliban": a named armed group is "they" too
+        return plural or speaker.kind in {"Group", "ArmedGroup"}
+    return False
+
+
+#: Verbs that report or hold a view: with a clause, the clause is what is stated.
+_REPORTING = frozenset(CUE_FORMS.values()) | COGNITION_VERBS | {"believe", "hope", "fear", "expect", "wish"}
+
+
+def _reports(verb) -> bool:
+    return verb.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _from_parse(
+    content: Span,
+    inside: list[Mention],
+    doc: Doc,
+    skip: tuple[int, int],
+    speaker: Mention | None = None,
+    direct: bool = False,
+) -> list[Proposition]:
     """Propositions read off the dependency tree (UD labels, as the shipped parser uses)."""
     span = doc.char_span(content.begin, content.end, alignment_mode="expand")
     if span is None:
@@ -289,15 +349,26 @@ def _from_parse(content: Span, inside: list[Mention], doc: Doc, skip: tuple[int,
             if doer is None or doer.kind in {"City", "Place"}:
                 continue
             return [_proposition(verb, verb, doer, inside, span, patient=subj)]
+        if _reports(verb):
+            continue  # "he thinks X will win" states what X does, not what he does
         subject = _mention_for(subj, inside)
+        if subject is None and _speaker_pronoun(subj, verb, span, speaker, direct):
+            subject = speaker
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
             continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
         action = verb
         if verb.lemma_.lower() in LIGHT_VERBS:
             comp = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
             objs = [c for c in verb.children if c.dep_ == "obj"]
+            # "has begun a project to export": the object's infinitive, not a relative
+            # clause with its own subject ("had a source who told him")
             comp += [
-                a for o in objs for a in o.children if a.dep_ in {"acl", "acl:relcl"} and a.pos_ == "VERB"
+                a
+                for o in objs
+                for a in o.children
+                if a.dep_ in {"acl", "acl:relcl"}
+                and a.pos_ == "VERB"
+                and not any(g.dep_.startswith("nsubj") for g in a.children)
             ]
             if comp:
                 action = comp[0]
@@ -352,10 +423,14 @@ def propositions_for(
     mentions: list[Mention],
     doc: Doc | None = None,
     skip: tuple[int, int] | None = None,
+    speaker: Mention | None = None,
+    direct: bool = False,
 ) -> list[Proposition]:
     """Propositions stated in `content`: from the parse when there is one, else the first
     clause whose subject is a known actor, read from the surface. `skip` is a stretch inside
-    the content that is not part of what was said (a parenthetical "…, she said, …")."""
+    the content that is not part of what was said (a parenthetical "…, she said, …").
+    `speaker` is who said it, for a content whose subject is a pronoun for the speaker;
+    `direct` says whether the content is a quotation (where "I", not "he", is the speaker)."""
     skip = skip or (0, 0)
     inside = [
         m
@@ -374,7 +449,7 @@ def propositions_for(
             lemma = _lemma(verb, None, verb_b)
         return [_surface_proposition(text, content, inside, doc, subj, verb_b, verb, False, lemma)]
     if doc is not None and _has(doc, "DEP"):
-        return _from_parse(content, inside, doc, skip)
+        return _from_parse(content, inside, doc, skip, speaker, direct)
 
     groups = [m for m in inside if m.kind == "Group"]
     actors = [

@@ -1974,3 +1974,41 @@ def test_a_relative_clause_on_a_light_verbs_object_is_not_its_action():
     assert _stated("The senator said he had a source who told him the plan would fail.") == [
         ("senator", "have")
     ]
+
+
+def test_a_subject_the_parse_hangs_on_the_auxiliary_still_acts():
+    """The parse made "forces" the subject of "had", not of "shot"; "that" its object."""
+    claim = run(
+        "The Pentagon said on Tuesday that U.S. forces had shot down three drones launched from Yemen."
+    ).claims[0]
+    (prop,) = claim.propositions
+    assert (prop.subject.label, prop.action, prop.object_text) == (
+        "Armed forces of United States",
+        "shoot",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    "body,label",
+    [
+        ("U.S. troops met Iraqi commanders in Baghdad.", "Armed forces of United States"),
+        ("Officials said Russia's army had captured the village.", "Armed forces of Russia"),
+    ],
+)
+def test_a_states_forces_are_its_armed_forces(body, label):
+    (m,) = [m for m in run(body).mentions if m.kind == "ArmedGroup"]
+    assert m.label == label and m.affiliations == (label.rsplit(" of ", 1)[1],)
+
+
+@pytest.mark.parametrize(
+    "body,obj",
+    [
+        ("Hezbollah fired dozens of rockets at northern Israel, the Israeli military said.", "rocket"),
+        ("Saudi officials said they could sell hundreds of billions of dollars in U.S. assets.", "dollar"),
+        ("Officials said Iran had sent a shipment of drones to Russia.", "drone"),
+    ],
+)
+def test_the_object_of_a_quantity_is_what_it_counts(body, obj):
+    (prop,) = [p for c in run(body).claims for p in c.propositions]
+    assert prop.object_text == obj

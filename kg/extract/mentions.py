@@ -27,6 +27,9 @@ _PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
 _FORCE_HEADS = r"army|forces|military|troops|navy|air force"
 
 
+_STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-])")
+
+
 @functools.cache
 def _gazetteer_regex() -> re.Pattern[str]:
     g = load_gazetteer()
@@ -118,6 +121,13 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         b, e = m.start(), m.end()
         affil = (g.entries[entry.country].label,) if entry.country in g.entries else ()
         candidates.append(Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil))
+        forces = _STATE_FORCES.match(text, e) if entry.kind == "Country" else None
+        if forces:  # "U.S. forces", "Russia's army", as "American forces" above
+            fe = forces.end()
+            label = f"Armed forces of {entry.label}"
+            candidates.append(
+                Mention(Span(b, fe, text[b:fe]), label, "ArmedGroup", affiliations=(entry.label,))
+            )
     # longer first, so "Syrian regime" beats "Syrian" and full names beat their parts
     for c in sorted(candidates, key=lambda c: (-(c.span.end - c.span.begin), c.span.begin)):
         add(c)

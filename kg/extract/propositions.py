@@ -334,6 +334,11 @@ def _from_parse(
         if verb.pos_ not in {"VERB", "AUX"} or not heads_clause or _reduced_passive(verb):
             continue
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subj is None and not any(c.dep_ == "aux:pass" for c in verb.children):
+            # "U.S. forces had shot down ...": the parse may hang the subject on the auxiliary
+            subj = next(
+                (g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"), None
+            )
         if subj is None:
             subj = _subject_before_parenthetical(verb, span, skip)
         if subj is None:
@@ -378,10 +383,34 @@ def _from_parse(
     return out
 
 
+#: Nouns that count or measure what follows "of": "fired dozens of rockets" fires rockets.
+_QUANTITIES = frozenset(
+    """dozen dozens hundred hundreds thousand thousands million millions score scores number
+    lot lots couple series wave barrage salvo volley batch shipment shipments consignment
+    total handful range array host billion billions""".split()
+)
+
+
+def _counted_object(obj):
+    """The noun a quantity counts ("dozens of rockets" -> rockets, "hundreds of billions of
+    dollars" -> dollars), else the object."""
+    while obj.lower_ in _QUANTITIES or obj.lemma_.lower() in _QUANTITIES:
+        of = next(
+            (c for c in obj.children if c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children)), None
+        )
+        if of is None:
+            break
+        obj = of
+    return obj
+
+
 def _proposition(act, verb, subject: Mention, inside: list[Mention], span, patient=None) -> Proposition:
     obj = (
         patient if patient is not None else next((c for c in act.children if c.dep_ in {"obj", "iobj"}), None)
     )
+    if obj is not None:
+        # a subordinator or preposition the parse made an object ("that U.S. forces shot")
+        obj = None if obj.pos_ in {"SCONJ", "ADP", "CCONJ", "PUNCT"} else _counted_object(obj)
     origin = destination = None
     # "send fighters from Iraq to Syria": the parser may hang either phrase on the object
     arguments = list(act.children) + (list(obj.children) if obj is not None else [])

@@ -2012,3 +2012,19 @@ def test_a_states_forces_are_its_armed_forces(body, label):
 def test_the_object_of_a_quantity_is_what_it_counts(body, obj):
     (prop,) = [p for c in run(body).claims for p in c.propositions]
     assert prop.object_text == obj
+
+
+def test_a_light_verb_the_parse_reads_as_an_adjective_still_carries_the_noun():
+    """The parse made "expressed" an adjective of "concern", which then had the subject."""
+    body = (
+        "The head of the IAEA, Rafael Grossi, expressed concern "
+        "that Iran was enriching uranium to 60% purity."
+    )
+    (claim,) = run(body).claims
+    assert claim.source.label == "Rafael Grossi" and claim.cue.text == "expressed concern"
+    assert claim.content.text == "Iran was enriching uranium to 60% purity"
+
+
+def test_an_unnamed_part_of_a_group_keeps_its_quantifier():
+    (claim,) = run("Some of the rebels said the ceasefire had collapsed.").claims
+    assert claim.source.label == "Some of the rebels"

@@ -546,7 +546,8 @@ class _Resolver:
             rb = re_ - len(name)
             kind = classify_name(name, cue_lemma)
             return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
-        label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+", "", phrase, flags=re.I)
+        # "the envoy" -> "envoy"; "some of the rebels" keeps its quantifier
+        label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+(?!of\b)", "", phrase, flags=re.I)
         return self._remember(
             Mention(
                 Span(b, e, phrase),
@@ -1082,6 +1083,21 @@ def _light_verb(noun: Token) -> Token | None:
     return head if any(c.dep_ == "nsubj" for c in head.children) else None
 
 
+def _light_verb_as_modifier(noun: Token) -> Token | None:
+    """ "Grossi expressed concern that …" parsed with "expressed" as an adjective of
+    "concern", which then heads the clause and has the subject: the participle is the verb."""
+    if not any(c.dep_ == "nsubj" for c in noun.children):
+        return None
+    return next(
+        (
+            c
+            for c in noun.lefts
+            if c.dep_ == "amod" and c.tag_ in {"VBD", "VBN"} and c.lemma_.lower() in _LIGHT_VERBS
+        ),
+        None,
+    )
+
+
 def _complete_clause(verb: Token) -> bool:
     """Whether a clause has a subject and an object or complement of its own (no gap)."""
     deps = {c.dep_ for c in verb.children if c.lower_ != "that"}
@@ -1096,6 +1112,9 @@ def _noun_claim(text: str, resolver: _Resolver, noun: Token, sb: int, se: int) -
         # "Republicans raised concerns about the plan": the verb's subject holds them
         src = _dep_source(light)
         cue_b = light.idx
+    elif src is None and (misread := _light_verb_as_modifier(noun)) is not None:
+        src = _dep_source(noun)
+        cue_b = misread.idx
     if src is None:
         return None
     content = None

@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
 
+    from kg.nlp.lemmas import checked
     from kg.nlp.sentences import bounded
 
     texts = load_texts(args.text_dir, args.limit)
@@ -114,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         variants.append(("FastNumpyOps (numpy GEMM)", FastNumpyOps()))
     for label, ops in variants:
         set_current_ops(ops)
-        # models take the current ops when built; the sentence constraint kg adds on load
-        nlp = bounded(spacy.load(args.model))
+        # models take the current ops when built; the sentence constraint and the lemma
+        # check kg adds on load
+        nlp = checked(bounded(spacy.load(args.model)))
         list(nlp.pipe(texts[:3]))  # warm-up: lazy allocations, caches
         t_full = time_pipe(
             lambda xs, nlp=nlp: nlp.pipe(xs, batch_size=args.batch_size, n_process=1),

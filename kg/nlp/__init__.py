@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import InputError
+from .lemmas import checked as _checked
 from .ops import use_fast_cpu_ops
 from .sentences import bounded as _bounded
 
@@ -41,7 +42,7 @@ def _load(name: str) -> Language:
     use_fast_cpu_ops()
     if name == DEFAULT_PIPELINE:
         if (MODEL_DIR / "config.cfg").exists():
-            return _bounded(spacy.load(MODEL_DIR))
+            return _checked(_bounded(spacy.load(MODEL_DIR)))
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         return nlp
@@ -50,7 +51,7 @@ def _load(name: str) -> Language:
         nlp.add_pipe("sentencizer")
         return nlp
     try:
-        return _bounded(spacy.load(name))
+        return _checked(_bounded(spacy.load(name)))
     except OSError as e:
         raise InputError(
             f"spaCy pipeline {name!r} is not installed or not a pipeline folder ({e}); "

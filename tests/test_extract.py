@@ -2028,3 +2028,47 @@ def test_a_light_verb_the_parse_reads_as_an_adjective_still_carries_the_noun():
 def test_an_unnamed_part_of_a_group_keeps_its_quantifier():
     (claim,) = run("Some of the rebels said the ceasefire had collapsed.").claims
     assert claim.source.label == "Some of the rebels"
+
+
+def test_a_summit_named_for_a_body_and_held_by_a_host_is_planned_with_both():
+    (meeting,) = run("Egypt will host an emergency Arab League summit in Cairo next month.").meetings
+    assert sorted(p.label for p in meeting.participants) == ["Arab League", "Egypt"]
+    assert meeting.place is not None and meeting.place.label == "Cairo" and meeting.status == "Planned"
+
+
+def test_meeting_someone_after_another_act_shares_its_subject_and_status():
+    body = "The UN envoy is scheduled to brief the Security Council after meeting Houthi leaders in Sanaa."
+    (meeting,) = run(body).meetings
+    assert {"United Nations", "Houthis"} <= {p.label for p in meeting.participants}
+    assert meeting.place is not None and meeting.place.label == "Sanaa" and meeting.status == "Planned"
+
+
+def test_whose_meeting_it_is_takes_part():
+    (meeting,) = run("Blinken's meeting with Netanyahu in Jerusalem lasted three hours.").meetings
+    assert sorted(p.label for p in meeting.participants) == ["Blinken", "Netanyahu"]
+
+
+def test_gathering_somewhere_for_a_summit_puts_it_there():
+    (meeting,) = run("NATO leaders gathered in Vilnius for the NATO summit.").meetings
+    assert meeting.place is not None and meeting.place.label == "Vilnius"
+
+
+def test_a_news_conference_is_no_meeting():
+    assert run("The minister told a news conference in Ankara that talks would continue.").meetings == []
+
+
+def test_a_place_in_the_object_phrase_is_not_a_participant():
+    (meeting,) = run("Senator Cruz's aides met the governor's staff in Austin.").meetings
+    assert [p.label for p in meeting.participants] == ["Senator Cruz"]
+
+
+def test_a_name_read_from_the_words_drops_its_possessive():
+    from kg.extract.meetings import _named_in
+
+    text = "Kowalczyk's team"
+    assert [m.label for m in _named_in(text, 0, len(text))] == ["Kowalczyk"]
+
+
+def test_a_meeting_named_for_a_city_is_held_there():
+    (meeting,) = run("The Geneva conference on Syria ended without a deal.").meetings
+    assert meeting.place is not None and meeting.place.label == "Geneva"

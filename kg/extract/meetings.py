@@ -134,7 +134,10 @@ def _is_meeting_sense(tok: Token, verb: bool, host: bool = False) -> bool:
         objects = [c for c in tok.children if c.dep_ in {"obj", "dobj"}]
         return tok.pos_ == "VERB" and bool(objects) and all(_dignitary(o) for o in objects)
     if not verb:
-        return tok.dep_ != "compound"
+        # "a conference call" is no meeting, nor is "a press / news conference"
+        return tok.dep_ != "compound" and not any(
+            c.dep_ == "compound" and c.lower_ in {"press", "news", "video", "phone"} for c in tok.children
+        )
     if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ != "":
         return False  # part of a name ("Meet the Press", "Meet the Fockers")
     subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
@@ -237,7 +240,34 @@ def _whose_delegation(verb: Token) -> list[tuple[int, int]]:
 #: Verbs whose subject (or passive agent) takes part in the meeting that is their object.
 _ATTEND_VERBS = frozenset("attend join hold host chair convene lead".split())
 #: Verbs of going somewhere: "travel to Tehran to meet X" puts the meeting in Tehran.
-_MOTION_VERBS = frozenset("travel go fly head arrive come visit return".split())
+_MOTION_VERBS = frozenset("travel go fly head arrive come visit return gather assemble".split())
+
+
+def _owners(tok: Token, mentions: list[Mention]) -> list[Mention]:
+    """Whose meeting a meeting noun names: "an Arab League summit", "Blinken's meeting
+    with X". Only names already known: a modifier is too often a label ("the UK-France
+    Summit") to read a new name from."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [
+        m
+        for c in tok.children
+        if c.dep_ in {"compound", "nmod:poss"} and c.pos_ == "PROPN" and c.i < tok.i
+        for m in mentions
+        if m.span.begin <= c.idx < m.span.end and m.kind not in {"City", "Place"}
+    ]
+
+
+def _named_for_place(tok: Token | None, mentions: list[Mention]) -> Mention | None:
+    """The place a meeting noun is named for: "the Astana talks", "the Geneva conference"."""
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i:
+            m = next((m for m in mentions if m.span.begin <= c.idx < m.span.end), None)
+            if m is not None and m.kind in {"City", "Place"}:
+                return m
+    return None
 
 
 def _trip_for(tok: Token) -> bool:
@@ -285,7 +315,10 @@ def _subject_carrier(verb: Token) -> Token:
     """The verb whose subject `verb` shares: itself, or up through "agreed to meet",
     "arrived and met", "travelled to Doha to meet", "are due to hold talks"."""
     while not any(c.dep_.startswith("nsubj") for c in verb.children) and (
-        verb.dep_ in {"xcomp", "conj"} or _purpose(verb) or _infinitive_subject(verb)
+        verb.dep_ in {"xcomp", "conj"}
+        or _purpose(verb)
+        or _infinitive_subject(verb)
+        or (verb.dep_ == "advcl" and verb.tag_ == "VBG")  # "will brief …, after meeting X"
     ):
         verb = verb.head
     return verb
@@ -407,6 +440,8 @@ def _participants(
     tok = _trigger_token(doc, trig.start(), trig.end()) if doc is not None else None
     parsed = _parse_windows(tok) if tok is not None else None
     windows = parsed if parsed is not None else _surface_windows(text, sb, se, trig)
+    if tok is not None:
+        out.extend(_owners(tok, mentions))
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
         # a window that starts inside a name ("Abbas Araghchi" parsed as two subjects) is
@@ -598,7 +633,12 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
     is_place = entry is not None and entry.kind in {"City", "Place"}
     if is_place or re.fullmatch(_MONTHS + r"(?:\s+\d+)?", name):
         return []
+    possessive = re.search(r"['’]s$", name)
+    if possessive:  # "Cruz's strategy": the name, not its possessive
+        name, e = name[: possessive.start()], e - len(possessive.group())
     b = e - len(name)
+    if _NOT_PARTICIPANT_BEFORE.search(text[max(0, b - 12) : b]):
+        return []  # "met the governor's staff in Austin": where, not who
     if len(name) < 3 or not re.match(r"[A-Z]", name) or name.lower() in _NOT_NAMES:
         return []
     if re.fullmatch(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?", name):
@@ -637,18 +677,32 @@ def find_meetings(
                 r"(?:(?:\w+\s+){0,2}(?:rounds?|series|sessions?)\s+of\s+)?$",
                 text[max(sb, trig.start() - 45) : trig.start()].lower(),
             ) or re.match(r"\s+(?:with|between)\b", text[trig.end() : trig.end() + 9])
-            if trig.group("noun") and not (
-                definite
-                or held
-                or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
+            tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None
+            # "after meeting Houthi leaders": the noun's spelling used as a verb
+            verb = bool(trig.group("verb")) or (
+                tok is not None
+                and tok.lower_ == "meeting"
+                and tok.tag_ == "VBG"
+                and any(c.dep_ in {"obj", "dobj"} for c in tok.children)
+            )
+            if (
+                trig.group("noun")
+                and not verb
+                and not (
+                    definite
+                    or held
+                    or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
+                    # "will host an emergency Arab League summit": a determiner further back
+                    or (
+                        tok is not None
+                        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+                    )
+                )
             ):
                 continue
-            tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None
             if trig.group("host") and tok is None:
                 continue  # "received", "hosted": a meeting only by the parse's reading
-            if tok is not None and not _is_meeting_sense(
-                tok, bool(trig.group("verb")), bool(trig.group("host"))
-            ):
+            if tok is not None and not _is_meeting_sense(tok, verb, bool(trig.group("host"))):
                 continue
             window = text[sb:se]
             holder = _holding_verb(tok) if tok is not None else None
@@ -656,7 +710,7 @@ def find_meetings(
             status = (
                 "Cancelled"
                 if _CANCELLED.search(window)
-                else (tok is not None and trig.group("verb") and _verb_status(tok))
+                else (tok is not None and verb and _verb_status(tok))
                 or (holder is not None and _verb_status(holder))
                 or ("Planned" if _PLANNED.search(window) else "Held" if _HELD.search(window) else None)
             )
@@ -677,7 +731,7 @@ def find_meetings(
                     text[max(sb, m.span.begin - 4) : m.span.begin],
                 )
             ]
-            place = places[0] if places else None
+            place = places[0] if places else _named_for_place(tok, mentions)
             tm = TIME.search(text, sb, se)
             purpose = None
             pm = re.search(

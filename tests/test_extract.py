@@ -2072,3 +2072,40 @@ def test_a_name_read_from_the_words_drops_its_possessive():
 def test_a_meeting_named_for_a_city_is_held_there():
     (meeting,) = run("The Geneva conference on Syria ended without a deal.").meetings
     assert meeting.place is not None and meeting.place.label == "Geneva"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian forces attacked the city of Bakhmut on Monday.",  # an armed subject
+        "Gunmen attacked a police station in Kirkuk, killing three officers.",
+        "Hamas attacked Israel on October 7.",
+        "Rebel fighters attacked government troops near Idlib.",  # an armed subject alone
+        "Hezbollah attacked Israeli soldiers near the border.",  # a known armed group alone
+        "The protesters attacked the embassy compound with stones.",  # a physical target
+    ],
+)
+def test_an_attack_in_war_is_no_claim(body):
+    assert [c.cue_lemma for c in run(body).claims] == []
+
+
+def test_an_attack_in_words_is_a_claim():
+    (claim,) = run("Trump attacked Clinton over her emails.").claims
+    assert (claim.source.label, claim.cue_lemma) == ("Trump", "attack")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Clinton attacked Trump, saying he would appoint judges who would overturn Roe.",
+        "Iran told the IAEA it would resume enrichment.",
+    ],
+)
+def test_a_pronoun_after_another_possible_referent_is_not_taken_for_the_speaker(body):
+    assert _stated(body) == []
+
+
+def test_a_place_or_a_day_between_the_speaker_and_the_pronoun_changes_nothing():
+    assert _stated("Johnnie Wilson, of Springfield, Va., said on Tuesday he had fought in Vietnam.") == [
+        ("Johnnie Wilson", "fight")
+    ]

@@ -1253,6 +1253,8 @@ def _parse_claim(
         return None  # no source, no content, or a date the parse made the subject
     if _other_sense(_stance_lemma(verb), text, verb.idx + len(verb), se):
         return None
+    if _stance_lemma(verb) in _COMBAT_VERBS and _combat_sense(verb, resolver.mentions):
+        return None  # "Russian forces attacked the city": an act of war, not a view
     if _stance_lemma(verb) in _VOICE and not _has_quote_mark(text, *content):
         return None  # "shouted at the officers for an hour": no words reported
     # a phrase the parse runs over a sentence break is cut at it ("Headline\n\nTrump wants")
@@ -1788,6 +1790,43 @@ _NOT_REPORTING = {
     # "calling into question", "called off the talks", "called up reservists"
     "call": r"\s+(?:into|in|off|up|back)\b",
 }
+
+
+#: Verbs of criticism that are also verbs of combat: "Trump attacked Clinton over her
+#: emails" is a view, "gunmen attacked a checkpoint" is not.
+_COMBAT_VERBS = {"attack", "hit", "target", "strike", "hammer", "blast", "slam", "bash", "rip", "fire"}
+#: who fights and what is fought over: a subject or an object headed by one of these makes
+#: the verb an act of war
+_ARMED_NOUNS = set(
+    """force troop army military militant gunman gunmen fighter rebel insurgent soldier jet
+    warplane drone aircraft plane helicopter militia police navy artillery tank missile rocket
+    bomber sniper attacker assailant jihadist guerrilla paramilitary""".split()
+)
+_TARGET_NOUNS = set(
+    """city town village base station convoy ship vessel tanker boat checkpoint position target
+    camp hospital school airport embassy building headquarters facility plant pipeline port
+    post patrol area neighborhood neighbourhood district outpost depot compound bridge road
+    refinery barracks site infrastructure territory border capital residence palace mosque
+    church market""".split()
+)
+
+
+def _combat_sense(verb: Token, mentions: list[Mention]) -> bool:
+    """Whether a verb like "attack" is an act of war here: an armed subject (by its noun or
+    a known armed group) or a place or a physical target as its object."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if subj is not None:
+        if subj.lemma_.lower() in _ARMED_NOUNS or subj.lower_ in _ARMED_NOUNS:
+            return True
+        if any(m.kind == "ArmedGroup" and m.span.begin <= subj.idx < m.span.end for m in mentions):
+            return True
+    if obj is not None:
+        if obj.lemma_.lower() in _TARGET_NOUNS or obj.ent_type_ in {"GPE", "LOC"}:
+            return True
+        if any(m.kind in {"City", "Place"} and m.span.begin <= obj.idx < m.span.end for m in mentions):
+            return True
+    return False
 
 
 def _other_sense(lemma: str | None, text: str, cue_e: int, end: int) -> bool:

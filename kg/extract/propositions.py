@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..models import Mention, Proposition, Span
 from .lexicon import COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
+from .timex import CALENDAR_NAME
 
 __all__ = ["propositions_for"]
 
@@ -271,7 +272,29 @@ _COLLECTIVE_KINDS = {
 }
 
 
-def _speaker_pronoun(subj, verb, span, speaker: Mention | None, direct: bool) -> bool:
+def _actor_between(speaker: Mention, subj, mentions: list[Mention]) -> bool:
+    """Whether someone else is named between the speaker and a pronoun in what they said:
+    in "Clinton attacked Trump, saying he would …" the "he" may be Trump."""
+    b, e = sorted((speaker.span.end, subj.idx))
+    person = subj.lower_ in _PERSONAL
+    between = [m for m in mentions if b <= m.span.begin and m.span.end <= e and m.label != speaker.label]
+    # only someone the pronoun could stand for: "he" is no state, "it" no person
+    if any((m.kind == "Person") == person and m.kind not in {"City", "Place"} for m in between):
+        return True
+    # a person's name the entity recogniser missed ("attacked Trump"); not a day or a month,
+    # nor a name already known (places the recogniser found are mentions too)
+    return person and any(
+        t.pos_ == "PROPN"
+        and not CALENDAR_NAME.fullmatch(t.text)
+        and not any(m.span.begin <= t.idx < m.span.end for m in mentions)
+        for t in subj.doc
+        if b <= t.idx < e
+    )
+
+
+def _speaker_pronoun(
+    subj, verb, span, speaker: Mention | None, direct: bool, mentions: list[Mention] | None = None
+) -> bool:
     """Whether `subj`, the subject of the content's own clause, is the speaker speaking of
     itself: "he" / "she" / "it" / "they" in reported speech, "I" / "we" in a quotation.
     Only the top clause: in "said the ship sank after it hit a mine", "it" is not
@@ -293,6 +316,8 @@ def _speaker_pronoun(subj, verb, span, speaker: Mention | None, direct: bool) ->
         return (word == "i" and person and not plural) or (
             word == "we" and speaker.kind in _COLLECTIVE_KINDS and not person
         )
+    if mentions and _actor_between(speaker, subj, mentions):
+        return False
     if word in _PERSONAL:
         return person and not plural
     if word == "it":
@@ -317,6 +342,7 @@ def _from_parse(
     skip: tuple[int, int],
     speaker: Mention | None = None,
     direct: bool = False,
+    mentions: list[Mention] | None = None,
 ) -> list[Proposition]:
     """Propositions read off the dependency tree (UD labels, as the shipped parser uses)."""
     span = doc.char_span(content.begin, content.end, alignment_mode="expand")
@@ -357,7 +383,7 @@ def _from_parse(
         if _reports(verb):
             continue  # "he thinks X will win" states what X does, not what he does
         subject = _mention_for(subj, inside)
-        if subject is None and _speaker_pronoun(subj, verb, span, speaker, direct):
+        if subject is None and _speaker_pronoun(subj, verb, span, speaker, direct, mentions):
             subject = speaker
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
             continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
@@ -478,7 +504,7 @@ def propositions_for(
             lemma = _lemma(verb, None, verb_b)
         return [_surface_proposition(text, content, inside, doc, subj, verb_b, verb, False, lemma)]
     if doc is not None and _has(doc, "DEP"):
-        return _from_parse(content, inside, doc, skip, speaker, direct)
+        return _from_parse(content, inside, doc, skip, speaker, direct, mentions)
 
     groups = [m for m in inside if m.kind == "Group"]
     actors = [

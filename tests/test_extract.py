@@ -2109,3 +2109,8 @@ def test_a_place_or_a_day_between_the_speaker_and_the_pronoun_changes_nothing():
     assert _stated("Johnnie Wilson, of Springfield, Va., said on Tuesday he had fought in Vietnam.") == [
         ("Johnnie Wilson", "fight")
     ]
+
+
+def test_a_meeting_someone_travelled_to_has_the_journeys_tense():
+    (meeting,) = run("Qaani travelled to Baghdad to meet faction leaders.").meetings
+    assert meeting.status == "Held" and meeting.place is not None and meeting.place.label == "Baghdad"

@@ -165,6 +165,8 @@ def _verb_status(tok: Token) -> str | None:
         head = tok.head
         if head.lemma_.lower() in _PLANNING_LEMMAS or head.lower_ in {"due", "set", "scheduled", "expected"}:
             return "Planned"
+        if head.lemma_.lower() in _MOTION_VERBS and _purpose(tok):
+            return _verb_status(head)  # "had travelled to Baghdad to meet": as the journey
         return "Held" if head.tag_ in {"VBD", "VBN"} and head.lemma_.lower() in {"manage", "get"} else None
     if tok.tag_ in {"VBD", "VBN"} and not aux & {"may", "might", "could", "should", "must", "can"}:
         return "Held"

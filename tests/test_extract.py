@@ -2114,3 +2114,31 @@ def test_a_place_or_a_day_between_the_speaker_and_the_pronoun_changes_nothing():
 def test_a_meeting_someone_travelled_to_has_the_journeys_tense():
     (meeting,) = run("Qaani travelled to Baghdad to meet faction leaders.").meetings
     assert meeting.status == "Held" and meeting.place is not None and meeting.place.label == "Baghdad"
+
+
+@pytest.mark.parametrize(
+    "body,stated",
+    [
+        ("A Hamas official said the group had rejected the latest proposal.", ("Hamas", "reject")),
+        (
+            "Houthi spokesman Yahya Saree said the group had targeted a commercial vessel in the Red Sea.",
+            ("Houthis", "target"),
+        ),
+        ("Hezbollah said the group had fired rockets at an Israeli base.", ("Hezbollah", "fire")),
+    ],
+)
+def test_the_group_a_speaker_speaks_for_is_that_body(body, stated):
+    assert _stated(body) == [stated]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the speaker's own description names "the group": it is someone else
+        "Priorities USA Action may run ads. "
+        "Guy Cecil, the group's chief strategist, said the group might run ads.",
+        "A spokesman for the ministry said the group would be banned.",  # no group to stand for
+    ],
+)
+def test_the_group_stays_unresolved_where_it_cannot_be_the_speakers(body):
+    assert _stated(body) == []

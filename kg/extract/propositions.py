@@ -292,6 +292,54 @@ def _actor_between(speaker: Mention, subj, mentions: list[Mention]) -> bool:
     )
 
 
+#: "the group", "the movement": how news refers back to the body a speaker speaks for
+_BODY_NOUNS = {
+    "group": {"ArmedGroup", "Organization", "Group"},
+    "movement": {"ArmedGroup", "Organization", "Group"},
+    "militia": {"ArmedGroup"},
+    "organization": {"ArmedGroup", "Organization"},
+    "organisation": {"ArmedGroup", "Organization"},
+    "faction": {"ArmedGroup", "Group"},
+    "ministry": {"Government"},
+    "government": {"Government", "Country"},
+}
+
+
+def _speakers_body(subj, verb, span, speaker: Mention | None, mentions: list[Mention]) -> Mention | None:
+    """The body "the group" stands for in what its spokesman said: "A Houthi spokesman said
+    the group had targeted a ship" is the Houthis' act. The speaker, or a name inside the
+    speaker's phrase, of the kind the noun names; only for the content's own clause and
+    with no other such body named in between."""
+    kinds = _BODY_NOUNS.get(subj.lemma_.lower())
+    if (
+        kinds is None
+        or speaker is None
+        or speaker.span.end <= speaker.span.begin
+        or span.start <= verb.head.i < span.end
+        or [c.lower_ for c in subj.children] != ["the"]
+    ):
+        return None
+    phrase = subj.doc.char_span(speaker.span.begin, speaker.span.end, alignment_mode="expand")
+    if phrase is None:
+        return None
+    # the speaker's phrase, titles and appositives included ("Houthi spokesman Yahya Saree")
+    words = list(phrase.root.subtree)
+    if any(t.lemma_.lower() == subj.lemma_.lower() for t in words):
+        return None  # "Guy Cecil, the group's chief strategist": the group is named elsewhere
+    if speaker.kind in kinds:
+        body = speaker
+    else:
+        b = min(words[0].idx, speaker.span.begin)
+        e = max(words[-1].idx + len(words[-1]), speaker.span.end)
+        body = next((m for m in mentions if b <= m.span.begin and m.span.end <= e and m.kind in kinds), None)
+    if body is None:
+        return None
+    b, e = speaker.span.end, subj.idx
+    if any(b <= m.span.begin and m.span.end <= e and m.kind in kinds for m in mentions):
+        return None
+    return body
+
+
 def _speaker_pronoun(
     subj, verb, span, speaker: Mention | None, direct: bool, mentions: list[Mention] | None = None
 ) -> bool:
@@ -385,6 +433,8 @@ def _from_parse(
         subject = _mention_for(subj, inside)
         if subject is None and _speaker_pronoun(subj, verb, span, speaker, direct, mentions):
             subject = speaker
+        if subject is None and not direct:
+            subject = _speakers_body(subj, verb, span, speaker, mentions or [])
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
             continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
         action = verb

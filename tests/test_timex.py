@@ -46,6 +46,13 @@ def d(month: int, day: int, year: int = 2024) -> dt.date:
         ("December 20", "Held", (d(12, 20, 2023), d(12, 20, 2023))),
         ("January 8th", "Planned", (d(1, 8, 2025), d(1, 8, 2025))),
         ("February 30", None, (None, None)),
+        ("three days ago", None, (d(3, 9), d(3, 9))),
+        ("two weeks ago", None, (d(2, 26), d(3, 3))),
+        ("a month ago", None, (d(2, 1), d(2, 29))),
+        ("a year ago", None, (d(1, 1, 2023), d(12, 31, 2023))),
+        ("a few days ago", None, (d(3, 7), d(3, 10))),
+        ("within days", "Planned", (d(3, 13), d(3, 19))),
+        ("within two weeks", "Planned", (d(3, 13), d(3, 26))),
     ],
 )
 def test_a_phrase_resolves_to_the_days_it_can_mean(phrase, status, expected):
@@ -64,6 +71,8 @@ def test_without_a_publication_date_nothing_resolves():
         ("They first met on 5 March 2023 in Geneva.", "on 5 March 2023"),
         ("The summit is planned for late June.", "late June"),
         ("Ministers met earlier this week.", "earlier this week"),
+        ("Erdogan met Putin in Sochi two weeks ago.", "two weeks ago"),
+        ("A deal could be signed within days, diplomats said.", "within days"),
     ],
 )
 def test_the_phrase_is_found_in_a_sentence(sentence, phrase):

@@ -42,6 +42,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 TIME = re.compile(
     r"\b(?:"
     r"in\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?)"
+    r"|within\s+(?:the\s+next\s+)?(?:\w+\s+)?(?:days?|weeks?|months?)"
+    r"|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|few|several)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago"
     rf"|(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Nn]ext|[Tt]his|[Ll]ast)\s+(?:week(?:end)?|month|year|{_WD}|{_MO})"
     rf"|(?:on\s+)?(?:{_MO})\s+{_DAY}(?:,?\s+\d{{4}})?"
     rf"|(?:on\s+)?{_DAY}\s+(?:of\s+)?(?:{_MO})(?:,?\s+\d{{4}})?"
@@ -80,7 +83,7 @@ def resolve_time(phrase: str, published: dt.date | dt.datetime | None, status: s
         published = published.date()
     forward = status in {"Planned", "Cancelled"}
     low = " ".join(phrase.lower().split())
-    for resolve in (_relative_day, _coming, _named_date, _period, _month, _weekday):
+    for resolve in (_relative_day, _coming, _ago, _named_date, _period, _month, _weekday):
         found = resolve(low, published, forward)
         if found is not None:
             return found
@@ -97,9 +100,9 @@ def _relative_day(low: str, d: dt.date, forward: bool) -> Range | None:
 
 
 def _coming(low: str, d: dt.date, forward: bool) -> Range | None:
-    """ "in the next three days", "in the coming weeks" """
-    m = re.search(r"(?:next|coming)\s+(?:(\w+)\s+)?(day|week|month)s?$", low)
-    if m is None or not low.startswith("in the"):
+    """ "in the next three days", "in the coming weeks", "within days", "within two weeks" """
+    m = re.search(r"(?:next|coming|within)\s+(?:(\w+)\s+)?(day|week|month)s?$", low)
+    if m is None or not low.startswith(("in the", "within")):
         return None
     word, unit = m.group(1), m.group(2)
     if word is None:
@@ -110,6 +113,32 @@ def _coming(low: str, d: dt.date, forward: bool) -> Range | None:
     if not n:
         return None
     return d + dt.timedelta(days=1), d + dt.timedelta(days=_UNIT_DAYS[unit] * n)
+
+
+def _ago(low: str, d: dt.date, forward: bool) -> Range | None:
+    """ "three days ago" is that day; "two weeks ago", "a month ago", "a year ago" the
+    week (Monday to Sunday), calendar month or year that far back."""
+    m = re.fullmatch(r"(\w+|a few)\s+(day|week|month|year)s?\s+ago", low)
+    if m is None:
+        return None
+    word, unit = m.groups()
+    vague = {"a few": (2, 5), "few": (2, 5), "several": (3, 9)}.get(word)
+    if vague is not None:  # "a few days ago": a stretch, not a day
+        size = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+        return d - dt.timedelta(days=vague[1] * size), d - dt.timedelta(days=vague[0] * size)
+    n = int(word) if word.isdigit() else 1 if word in {"a", "an"} else _NUMBERS.get(word, 0)
+    if not n:
+        return None
+    if unit == "day":
+        day = d - dt.timedelta(days=n)
+        return day, day
+    if unit == "week":
+        monday = d - dt.timedelta(days=d.weekday()) - dt.timedelta(weeks=n)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        year, month = divmod(d.year * 12 + d.month - 1 - n, 12)
+        return dt.date(year, month + 1, 1), dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    return dt.date(d.year - n, 1, 1), dt.date(d.year - n, 12, 31)
 
 
 def _named_date(low: str, d: dt.date, forward: bool) -> Range | None:

@@ -2142,3 +2142,15 @@ def test_the_group_a_speaker_speaks_for_is_that_body(body, stated):
 )
 def test_the_group_stays_unresolved_where_it_cannot_be_the_speakers(body):
     assert _stated(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The official, who asked not to be named because he was not authorised to speak, "
+        "said the strike had failed.",
+        "A diplomat who asked for anonymity said the talks had failed.",
+    ],
+)
+def test_asking_not_to_be_named_is_no_claim(body):
+    assert [c.cue_lemma for c in run(body).claims] == ["say"]

@@ -1789,6 +1789,8 @@ _NOT_REPORTING = {
     "write": r"\s+from\b",
     # "calling into question", "called off the talks", "called up reservists"
     "call": r"\s+(?:into|in|off|up|back)\b",
+    # "who asked not to be named", "asked for anonymity": the terms of speaking, not words
+    "ask": r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b",
 }
 
 

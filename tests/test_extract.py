@@ -2154,3 +2154,22 @@ def test_the_group_stays_unresolved_where_it_cannot_be_the_speakers(body):
 )
 def test_asking_not_to_be_named_is_no_claim(body):
     assert [c.cue_lemma for c in run(body).claims] == ["say"]
+
+
+def _headline_claims(headline: str):
+    text = headline + "\n\nThe statement came after days of clashes in the region, officials said."
+    graph = extract(Article(text=text, title=headline, origin="test"), analyse_one(load_pipeline(), text))
+    return [c for c in graph.claims if c.content.begin < len(headline)]
+
+
+def test_a_state_before_a_headline_colon_is_the_speaker():
+    (claim,) = _headline_claims("Iran: US Responsible for Attack on Embassy")
+    assert (claim.source.label, claim.content.text) == ("Iran", "US Responsible for Attack on Embassy")
+    assert _headline_claims("Iowa: Results by County") == []
+
+
+def test_a_headline_accusation_states_what_the_accused_did():
+    (claim,) = _headline_claims("US Accuses Iran of Supplying Drones to Russia")
+    assert [(p.subject.label, p.action, p.destination.label) for p in claim.propositions] == [
+        ("Iran", "supply", "Russia")
+    ]

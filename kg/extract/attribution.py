@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import load_gazetteer
 from ..models import Claim, Mention, Span
 from ..nlp import TEXT_KEY
 from .lexicon import (
@@ -1848,7 +1849,9 @@ def _names_an_actor(doc: Doc | None, b: int, e: int) -> bool:
     words = [t for t in toks if t.is_alpha]
     if len(words) == 1:
         w = words[0]
-        return w.ent_type_ not in {"LOC", "GPE"}
+        # "Iran: US responsible for attack" is the state speaking; "Iowa: …" heads a list
+        entry = load_gazetteer().lookup(w.text)
+        return w.ent_type_ not in {"LOC", "GPE"} or (entry is not None and entry.kind == "Country")
     if not words:
         return True
     # "NY Daily News: …", "Clinton campaign: …": an outlet or a group by its last word

@@ -518,7 +518,8 @@ def _proposition(act, verb, subject: Mention, inside: list[Mention], span, patie
 #: "X of doing Y", the content of an accusation ("accused Iran of arming the rebels")
 _ACCUSED_OF = re.compile(
     r"(?P<who>(?:the\s+)?(?P<name>[^,;:]+?))\s+of\s+"
-    r"(?:(?:secretly|illegally|covertly|deliberately)\s+)?(?P<v>[a-z]+ing)\b"
+    # a headline capitalises the verb ("Accuses Israel of Targeting Civilians")
+    r"(?:(?:secretly|illegally|covertly|deliberately)\s+)?(?P<v>[A-Za-z][a-z]+ing)\b"
 )
 
 
@@ -548,7 +549,7 @@ def propositions_for(
     if accused and subj is not None and subj.span.end == accused.end("who"):
         # "accused Tehran of sending weapons to Hezbollah": Tehran sends, whatever the parse
         # makes of the gerund (often a noun: "smuggling missiles")
-        verb_b, verb = accused.start("v"), accused.group("v")
+        verb_b, verb = accused.start("v"), accused.group("v").lower()
         lemma = _lemma(verb, doc, verb_b)
         if lemma == verb:  # the parse read a noun ("supplying"): the verb's stem, then
             lemma = _lemma(verb, None, verb_b)

@@ -2173,3 +2173,11 @@ def test_a_headline_accusation_states_what_the_accused_did():
     assert [(p.subject.label, p.action, p.destination.label) for p in claim.propositions] == [
         ("Iran", "supply", "Russia")
     ]
+
+
+def test_names_a_side_uses_for_its_enemy_or_rival_resolve_and_keep_their_words():
+    (claim,) = run("Hezbollah said the Zionist entity had violated the ceasefire.").claims
+    (prop,) = claim.propositions
+    assert (prop.subject.label, prop.subject.span.text) == ("Israel", "Zionist entity")
+    (claim,) = run("The Assad regime said the rebels had used chemical weapons.").claims
+    assert claim.source.label == "Government of Syria"

@@ -2181,3 +2181,17 @@ def test_names_a_side_uses_for_its_enemy_or_rival_resolve_and_keep_their_words()
     assert (prop.subject.label, prop.subject.span.text) == ("Israel", "Zionist entity")
     (claim,) = run("The Assad regime said the rebels had used chemical weapons.").claims
     assert claim.source.label == "Government of Syria"
+
+
+def test_a_capital_that_says_it_did_something_is_its_state():
+    from kg.resolve import resolve
+
+    graph = run("Riyadh said it had intercepted a missile over the capital.")
+    resolved = resolve(graph)
+    (prop,) = [p for c in resolved.graph.claims for p in c.propositions]
+    assert (prop.subject.label, prop.action) == ("Saudi Arabia", "intercept")
+
+
+def test_a_capital_that_speaks_is_a_city_not_a_person():
+    (claim,) = run("Moscow said the drones were shot down over the Black Sea.").claims
+    assert (claim.source.label, claim.source.kind) == ("Moscow", "City")

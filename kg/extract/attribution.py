@@ -545,7 +545,12 @@ class _Resolver:
             if name.startswith("The "):
                 rb += 4
             rb = re_ - len(name)
-            kind = classify_name(name, cue_lemma)
+            # a capital that speaks ("Tehran said") stays a city, for kg.resolve to read as
+            # its state; it is never a person ("he" after it is someone else)
+            entry = load_gazetteer().lookup(name)
+            kind = (
+                entry.kind if entry is not None and entry.kind == "City" else classify_name(name, cue_lemma)
+            )
             return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
         # "the envoy" -> "envoy"; "some of the rebels" keeps its quantifier
         label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+(?!of\b)", "", phrase, flags=re.I)

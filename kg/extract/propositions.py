@@ -368,8 +368,8 @@ def _speaker_pronoun(
         return False
     if word in _PERSONAL:
         return person and not plural
-    if word == "it":
-        return speaker.kind in _COLLECTIVE_KINDS and not person and not plural
+    if word == "it":  # a capital that speaks is its state ("Riyadh said it had …", kg.resolve)
+        return (speaker.kind in _COLLECTIVE_KINDS or speaker.kind == "City") and not person and not plural
     if word == "they":  # "the Houthis", "the Taliban": a named armed group is "they" too
         return plural or speaker.kind in {"Group", "ArmedGroup"}
     return False

@@ -20,6 +20,18 @@ COMPETENCY = ROOT / "ontology" / "competency"
 
 
 @pytest.fixture(scope="session")
+def trained_nlp():  # type: ignore[no-untyped-def]
+    """The pipeline kg loads by default, with the components it adds; skips where this
+    checkout has no trained model (kg/nlp/model)."""
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("no trained pipeline in this checkout (kg/nlp/model)")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     """The seed as raw text: from ../shared when present (as in CI), else the bundled copy."""
     return SEED if SEED.exists() else BUNDLED_SEED

@@ -14,7 +14,7 @@ import spacy
 
 from kg.extract import extract
 from kg.models import Article
-from kg.nlp import MODEL_DIR, analyse_one, load_pipeline
+from kg.nlp import MODEL_DIR, analyse_one
 from kg.nlp.evaluate import evaluate_parse
 from kg.nlp.lemmas import COMPONENT, checked
 
@@ -22,11 +22,8 @@ UD_TEST = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud-ewt" / "
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    nlp = load_pipeline()
-    if "parser" not in nlp.pipe_names:
-        pytest.skip("no trained pipeline in this checkout (kg/nlp/model)")
-    return nlp
+def nlp(trained_nlp):  # type: ignore[no-untyped-def]
+    return trained_nlp
 
 
 def _lemmas(nlp, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]

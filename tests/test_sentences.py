@@ -14,18 +14,15 @@ import pytest
 
 from kg.extract import extract
 from kg.models import Article
-from kg.nlp import analyse, analyse_one, load_pipeline
+from kg.nlp import analyse, analyse_one
 from kg.nlp.sentences import COMPONENT
 
 POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev" / "text"
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    nlp = load_pipeline()
-    if "parser" not in nlp.pipe_names:
-        pytest.skip("no trained pipeline in this checkout (kg/nlp/model)")
-    return nlp
+def nlp(trained_nlp):  # type: ignore[no-untyped-def]
+    return trained_nlp
 
 
 def test_the_constraint_runs_right_before_the_parser(nlp) -> None:  # type: ignore[no-untyped-def]

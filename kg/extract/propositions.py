@@ -283,12 +283,12 @@ def _actor_between(speaker: Mention, subj, mentions: list[Mention]) -> bool:
         return True
     # a person's name the entity recogniser missed ("attacked Trump"); not a day or a month,
     # nor a name already known (places the recogniser found are mentions too)
+    words = subj.doc.char_span(b, e, alignment_mode="contract") or ()
     return person and any(
         t.pos_ == "PROPN"
         and not CALENDAR_NAME.fullmatch(t.text)
         and not any(m.span.begin <= t.idx < m.span.end for m in mentions)
-        for t in subj.doc
-        if b <= t.idx < e
+        for t in words
     )
 
 

@@ -2195,3 +2195,12 @@ def test_a_capital_that_says_it_did_something_is_its_state():
 def test_a_capital_that_speaks_is_a_city_not_a_person():
     (claim,) = run("Tehran said it had intercepted a missile.").claims
     assert (claim.source.label, claim.source.kind) == ("Tehran", "City")
+
+
+def test_a_nations_opposition_is_a_group_not_its_state():
+    graph = run("UN envoy Geir Pedersen held consultations with the Syrian opposition in Geneva on Monday.")
+    (meeting,) = graph.meetings
+    labels = {p.label for p in meeting.participants}
+    assert "Syrian opposition" in labels and "Syria" not in labels
+    spans = [(m.span.begin, m.span.end) for m in graph.mentions]
+    assert len(spans) == len(set(spans))  # a group already named is not added again

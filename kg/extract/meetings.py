@@ -23,7 +23,7 @@ from .timex import TIME, resolve_time
 __all__ = ["find_meetings", "resolve_time"]
 
 _TRIGGER = re.compile(
-    r"\b(?:(?P<noun>meetings?|summit|talks|conference|gathering|negotiations)|"
+    r"\b(?:(?P<noun>meetings?|summit|talks|conference|gathering|negotiations|consultations|discussions)|"
     r"(?P<verb>meet|meets|met|meeting\s+with|bring\s+together|brought\s+together|convene[sd]?"
     r"|s[ia]t(?:s|ting)?\s+down\s+with"
     r"|(?P<host>receive[sd]?|receiving|host(?:s|ed|ing)?)))\b",
@@ -721,7 +721,9 @@ def find_meetings(
                 for t in _TRIGGER.finditer(text, trig.start(), se)
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
-            groups.extend(p for p in parts if p.kind == "Group")
+            # groups made for this meeting ("leaders from A and B"), not ones already named
+            known_ids = {id(m) for m in mentions} | {id(g) for g in groups}
+            groups.extend(p for p in parts if p.kind == "Group" and id(p) not in known_ids)
             pb, pe, motion = _clause_range(tok) if tok is not None else (trig.start(), se, False)
             places = [
                 m

@@ -25,6 +25,8 @@ _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan
 _GOV_HEADS = r"regime|government|authorities|administration|leadership|president|presidency"
 _PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
 _FORCE_HEADS = r"army|forces|military|troops|navy|air force"
+#: people of a nation who are not its state, and often against it ("the Syrian opposition")
+_OPPOSITION_HEADS = r"opposition|rebels|dissidents|exiles|refugees|activists|protesters|insurgents"
 
 
 _STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-])")
@@ -44,7 +46,7 @@ def _demonym_regex() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w-])(?P<dem>" + "|".join(re.escape(d) for d in dems) + r")"
         rf"(?:(?P<gov>\s+(?:{_GOV_HEADS}))|(?P<ppl>\s+(?:{_PEOPLE_HEADS}))"
-        rf"|(?P<frc>\s+(?:{_FORCE_HEADS})))?(?![\w])"
+        rf"|(?P<frc>\s+(?:{_FORCE_HEADS}))|(?P<opp>\s+(?:{_OPPOSITION_HEADS})))?(?![\w])"
     )
 
 
@@ -108,6 +110,10 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             candidates.append(
                 Mention(span, f"{m.group('dem')} people", "Group", affiliations=(country.label,))
             )
+        elif m.group("opp"):
+            # a group of that nation, not the state itself (no affiliation with it)
+            label = f"{m.group('dem')} {m.group('opp').strip()}"
+            candidates.append(Mention(span, label, "Group"))
         elif m.group("frc"):
             candidates.append(
                 Mention(span, f"Armed forces of {country.label}", "ArmedGroup", affiliations=(country.label,))

@@ -2204,3 +2204,15 @@ def test_a_nations_opposition_is_a_group_not_its_state():
     assert "Syrian opposition" in labels and "Syria" not in labels
     spans = [(m.span.begin, m.span.end) for m in graph.mentions]
     assert len(spans) == len(set(spans))  # a group already named is not added again
+
+
+def test_a_description_of_an_according_to_source_is_not_what_it_says():
+    body = (
+        "According to the Syrian Observatory for Human Rights, a Britain-based war monitor, "
+        "Iranian-backed militias have moved into Deir ez-Zor."
+    )
+    (claim,) = run(body).claims
+    assert claim.content.text == "Iranian-backed militias have moved into Deir ez-Zor"
+    assert claim.source.label == "Syrian Observatory for Human Rights"
+    (claim,) = run("According to officials, the town, a rebel stronghold, fell on Sunday.").claims
+    assert claim.content.text == "the town, a rebel stronghold, fell on Sunday"

@@ -2504,6 +2504,24 @@ def _leading_noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | No
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
+#: ", a Britain-based war monitor," after a source: a description set off by commas
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:an?|the)\s+[^,;:“”\"]{2,80}?)\s*,")
+
+
+def _description(doc: Doc | None, b: int, e: int, src: tuple[int, int]) -> bool:
+    """Whether b..e describes the source: a noun phrase in apposition to it, with no verb
+    of its own (a participle inside a compound adjective, "Britain-based", describes)."""
+    toks = doc.char_span(b, e, alignment_mode="contract") if doc is not None else None
+    if toks is None or len(toks) == 0:
+        return False
+    root = toks.root
+    return (
+        root.dep_ == "appos"
+        and src[0] <= root.head.idx < src[1]
+        and not any(t.pos_ in {"VERB", "AUX"} and not (t.i and t.doc[t.i - 1].text == "-") for t in toks)
+    )
+
+
 def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
     cue_b, cue_e = m.start("acc"), m.end("acc")
     rest = text[cue_e:se]
@@ -2520,6 +2538,15 @@ def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
             src = whole
     if cue_b - sb <= 2:  # According to X, CONTENT.
         cb = src[1]
+        desc = _APPOSITIVE_AFTER.match(text, cb, se)
+        if (
+            desc
+            and _description(resolver.doc, desc.start(1), desc.end(1), src)
+            and len(text[desc.end() : se].split()) > 2
+        ):
+            # "According to the Observatory, a Britain-based monitor, militias have …":
+            # the description belongs to the source, not to what it says
+            src, cb = (src[0], desc.end(1)), desc.end()
         return _build(text, resolver, src, (cue_b, cue_e), "according to", (cb, se), sb, se, "indirect")
     # CONTENT, according to X.
     return _build(text, resolver, src, (cue_b, cue_e), "according to", (sb, cue_b), sb, se, "indirect")

@@ -2216,3 +2216,17 @@ def test_a_description_of_an_according_to_source_is_not_what_it_says():
     assert claim.source.label == "Syrian Observatory for Human Rights"
     (claim,) = run("According to officials, the town, a rebel stronghold, fell on Sunday.").claims
     assert claim.content.text == "the town, a rebel stronghold, fell on Sunday"
+
+
+def test_a_described_speaker_whose_verb_the_parse_read_as_an_adjective():
+    """The parse made "A senior SDF commander, Mazloum Abdi, accused Turkey" one noun
+    phrase, with "accused" an adjective of "Turkey"."""
+    body = (
+        "A senior SDF commander, Mazloum Abdi, accused Turkey of targeting civilian infrastructure. "
+        "He said the strikes had left a million people without electricity."
+    )
+    claims = run(body).claims
+    assert [(c.source.label, c.cue_lemma) for c in claims] == [
+        ("Mazloum Abdi", "accuse"),
+        ("Mazloum Abdi", "say"),
+    ]

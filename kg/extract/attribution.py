@@ -331,9 +331,27 @@ def _described_name(text: str, sent_b: int, comma: int, doc: Doc | None) -> tupl
     # the phrase must be the cue's subject, not the end of a clause before an inverted cue
     # ("… as of 2005, said Jo Doe")
     toks = doc.char_span(*src, alignment_mode="expand")
-    if toks is None or not any(t.dep_ in {"nsubj", "nsubj:pass"} for t in toks):
+    if toks is None:
+        return None
+    if not any(t.dep_ in {"nsubj", "nsubj:pass"} for t in toks) and not (
+        not text[sent_b : src[0]].strip() and _misread_clause(doc, toks, comma)
+    ):
         return None
     return src
+
+
+def _misread_clause(doc: Doc, phrase, comma: int) -> bool:
+    """ "A senior SDF commander, Mazloum Abdi, accused Turkey of …" parsed as one noun
+    phrase, the verb an adjective of its object: the phrase (which opens the sentence)
+    heads it and the word after the comma is a past-tense verb form."""
+    nxt = next((t for t in doc[phrase.end :] if not t.is_space and t.idx > comma), None)
+    return (
+        nxt is not None
+        and any(t.dep_ == "ROOT" for t in phrase)
+        and any(t.pos_ == "PROPN" for t in phrase)  # someone named, not a stray noun
+        and nxt.tag_ in {"VBD", "VBN"}
+        and nxt.dep_ in {"amod", "acl"}
+    )
 
 
 def _text(doc: Doc) -> str:

@@ -2230,3 +2230,19 @@ def test_a_described_speaker_whose_verb_the_parse_read_as_an_adjective():
         ("Mazloum Abdi", "accuse"),
         ("Mazloum Abdi", "say"),
     ]
+
+
+def test_a_later_meeting_verb_of_another_tense_is_another_meeting():
+    body = (
+        "The UN envoy, Ramtane Lamamra, met Burhan in Khartoum last week and is expected to "
+        "travel to Nairobi to meet RSF representatives in the coming days."
+    )
+    held, planned = run(body, published=dt.date(2024, 3, 12)).meetings
+    assert (held.status, held.place.label, held.time_text) == ("Held", "Khartoum", "last week")
+    assert "RSF" not in {p.label for p in held.participants}
+    assert (planned.status, planned.place.label, planned.time_text) == (
+        "Planned",
+        "Nairobi",
+        "in the coming days",
+    )
+    assert "RSF" in {p.label for p in planned.participants}

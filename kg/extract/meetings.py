@@ -245,6 +245,24 @@ _ATTEND_VERBS = frozenset("attend join hold host chair convene lead".split())
 _MOTION_VERBS = frozenset("travel go fly head arrive come visit return gather assemble".split())
 
 
+def _next_event(text: str, doc: Doc, trig: re.Match[str], tok: Token | None, verb: bool, se: int):
+    """A later meeting verb in the sentence whose tense says another meeting (the trigger
+    is a verb with a status of its own, and the later one has a different one)."""
+    own = _verb_status(tok) if tok is not None and verb else None
+    if own is None:
+        return None
+    for later in _TRIGGER.finditer(text, trig.end(), se):
+        if not later.group("verb") or later.group("host"):
+            continue
+        t2 = _trigger_token(doc, later.start(), later.end())
+        if t2 is None or t2.i == tok.i or not _is_meeting_sense(t2, True):
+            continue
+        status = _verb_status(t2)
+        if status is not None and status != own:
+            return later
+    return None
+
+
 def _owners(tok: Token, mentions: list[Mention]) -> list[Mention]:
     """Whose meeting a meeting noun names: "an Arab League summit", "Blinken's meeting
     with X". Only names already known: a modifier is too often a label ("the UK-France
@@ -667,7 +685,10 @@ def find_meetings(
     known: dict[int, str | None] = {}  # status each meeting's sentences state, by id
     groups: list[Mention] = []
     for sb, se in sentence_bounds:
+        ev_b = sb  # where the words of the meeting being read begin
         for trig in _TRIGGER.finditer(text, sb, se):
+            if trig.start() < ev_b:
+                continue
             definite = re.search(
                 r"\b(?:the|this|that|next|upcoming)\s+(?:\w+\s+)?$",
                 text[max(sb, trig.start() - 20) : trig.start()].lower(),
@@ -706,7 +727,11 @@ def find_meetings(
                 continue  # "received", "hosted": a meeting only by the parse's reading
             if tok is not None and not _is_meeting_sense(tok, verb, bool(trig.group("host"))):
                 continue
-            window = text[sb:se]
+            # "met Burhan last week and is expected to meet the RSF in the coming days": a
+            # later meeting verb of another tense is another meeting, with its own words
+            nxt = _next_event(text, doc, trig, tok, verb, se) if parsed else None
+            ev_e = nxt.start() if nxt is not None else se
+            window = text[ev_b:ev_e]
             holder = _holding_verb(tok) if tok is not None else None
             # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
             status = (
@@ -718,7 +743,7 @@ def find_meetings(
             )
             parts = [
                 p
-                for t in _TRIGGER.finditer(text, trig.start(), se)
+                for t in _TRIGGER.finditer(text, trig.start(), ev_e)
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             # groups made for this meeting ("leaders from A and B"), not ones already named
@@ -736,7 +761,7 @@ def find_meetings(
                 )
             ]
             place = places[0] if places else _named_for_place(tok, mentions)
-            tm = TIME.search(text, sb, se)
+            tm = TIME.search(text, ev_b, ev_e)
             purpose = None
             pm = re.search(
                 r"\b(?:to\s+discuss|to\s+talk\s+about|purpose\s+is\s+to|aimed\s+at|to\s+address)\s+(?P<p>[^.;,]+)",
@@ -763,7 +788,9 @@ def find_meetings(
             ev = Span(sb, se, text[sb:se])
             if ev not in current.evidence:
                 current.evidence.append(ev)
-            break
+            if nxt is None:
+                break
+            ev_b = ev_e
     for meeting in meetings:
         # a meeting no sentence puts in the future or cancels is taken as held
         meeting.status = known[id(meeting)] or "Held"

@@ -2246,3 +2246,17 @@ def test_a_later_meeting_verb_of_another_tense_is_another_meeting():
         "in the coming days",
     )
     assert "RSF" in {p.label for p in planned.participants}
+
+
+def test_a_call_for_something_as_a_noun_is_no_verb_cue():
+    (claim,) = run("Sudan's army chief rejected on Tuesday a new call for negotiations with the RSF.").claims
+    assert (claim.cue_lemma, claim.content.text) == ("reject", "a new call for negotiations with the RSF")
+
+
+def test_a_dateline_is_not_part_of_the_source_the_parse_gives():
+    body = (
+        "PORT SUDAN — Sudan's army chief, General Abdel Fattah al-Burhan, rejected the proposal, "
+        "saying the group must first withdraw."
+    )
+    claims = run(body).claims
+    assert claims and all(not c.source_span.text.startswith("PORT SUDAN") for c in claims)

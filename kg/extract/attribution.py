@@ -2653,7 +2653,10 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
     if doc is None:
         return False
     toks = doc.char_span(b, e, alignment_mode="expand")
-    if toks is None or len(toks) != 1 or toks[0].tag_ not in {"NNS", "NN"}:
+    # a cue with its particle ("call for") is a noun when its first word is one ("a new
+    # call for negotiations")
+    particle = toks is not None and len(toks) == 2 and toks[1].pos_ in {"ADP", "PART"}
+    if toks is None or not (len(toks) == 1 or particle) or toks[0].tag_ not in {"NNS", "NN"}:
         return False
     tok = toks[0]
     if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"that", ":", "."}:
@@ -2811,6 +2814,9 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     if start is None:
         return None
     src = _close_bracket(text, start, src[1])
+    dateline = _DATELINE.match(text, src[0], src[1])
+    if dateline:  # "PORT SUDAN — Sudan's army chief": the place the story was filed from
+        src = (dateline.end(), src[1])
     src = _without_cue_modifiers(resolver.doc, src, cue)
     src = _without_time(text, resolver.doc, src)
     closing = text[src[1] : src[1] + 1] == "," and not src[0] <= content[0] <= src[1]

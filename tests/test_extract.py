@@ -2260,3 +2260,12 @@ def test_a_dateline_is_not_part_of_the_source_the_parse_gives():
     )
     claims = run(body).claims
     assert claims and all(not c.source_span.text.startswith("PORT SUDAN") for c in claims)
+
+
+def test_a_quotation_credited_inside_an_according_to_is_a_claim_of_its_own():
+    body = (
+        "“We will win this war,” Burhan told troops in Omdurman, according to a video released by the army."
+    )
+    claims = {(c.source.label, c.cue_lemma, c.quote_type) for c in run(body).claims}
+    assert ("Burhan", "tell", "direct") in claims
+    assert any(cue == "according to" for _, cue, _ in claims)

@@ -712,7 +712,9 @@ def _find_claims(
                 parsed = _parse_claims(text, resolver, sb, se, quotes, claims + surface)
                 found += [(c, False) for c in parsed if _reports(resolver.doc, c, surface)]
             for claim, coordinated in _outer_first(found):
-                _add(text, claim, claims, allow_nested=coordinated)
+                # a quotation credited inside another claim ("“Q,” X told troops, according
+                # to a video") is an attribution of its own
+                _add(text, claim, claims, allow_nested=coordinated or claim.quote_type == "direct")
             if resolver.doc is not None:
                 for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
                     _add(text, claim, claims, allow_nested=False)

@@ -90,6 +90,7 @@ def resolve(graph: ArticleGraph) -> Resolved:
     aid = article_id(graph.article)
     actors: dict[str, ActorRecord] = {}
     people: dict[str, str] = {}  # surname / full name → key, within this article
+    surnames: dict[str, str] = {}  # the last name of a full name → its key
 
     def record(m: Mention) -> str:
         label = _strip_article(m.label)
@@ -97,6 +98,16 @@ def resolve(graph: ArticleGraph) -> Resolved:
         if m.vague or m.kind == "UnnamedActor":
             key = f"actor/unnamed/{aid}/{slug(label)}"
             kind = "UnnamedActor"
+        elif (
+            m.kind in {"Organization", "Place"}
+            and entry is None
+            and " " not in label
+            and label[:1].isupper()
+            and label in surnames
+        ):
+            # "met Burhan" after "General Abdel Fattah al-Burhan": the recogniser called the
+            # surname an organisation or a place; a known person's surname is that person
+            key, kind = surnames[label], "Person"
         elif m.kind == "Person" and entry is None and _role_only(label):
             key, kind = f"actor/office/{aid}/{slug(label)}", "Person"
         elif entry is not None:
@@ -111,6 +122,8 @@ def resolve(graph: ArticleGraph) -> Resolved:
                 people[label] = key
                 if len(label.split()) > 1:
                     people.setdefault(_surname(label), key)
+                    if " of " not in label:  # "Earl Ray Tomblin of West Virginia" is no Virginia
+                        surnames.setdefault(_surname(label), key)
         elif m.kind in {"City", "Place"}:
             key, kind = f"place/{slug(label)}", m.kind
         else:

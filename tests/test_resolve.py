@@ -40,3 +40,17 @@ def test_a_capital_that_speaks_is_its_state(tmp_path):
     rows = {(r["l"].value, r["t"].value.rsplit("#", 1)[-1]) for r in kg.query(q)}
     assert ("Russia", "Country") in rows and not any(t == "City" for _, t in rows)
     assert kg.validate().conforms
+
+
+def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person(tmp_path):
+    body = (
+        "Sudan's Army Rejects Talks\n\n"
+        "Sudan's army chief, General Abdel Fattah al-Burhan, rejected on Tuesday a new call for "
+        "negotiations with the paramilitary Rapid Support Forces.\n\n"
+        '"There will be no negotiations with the militia until it leaves the homes of citizens," Burhan '
+        "told troops in Omdurman, according to a video released by the army.\n\n"
+        "The United Nations envoy for Sudan, Ramtane Lamamra, met Burhan in Port Sudan last week.\n"
+    )
+    kg = _ingest(tmp_path, {"a": body})
+    q = 'SELECT DISTINCT ?a WHERE { ?a a kg:Actor ; rdfs:label ?l . FILTER(CONTAINS(?l, "Burhan")) }'
+    assert [r["a"].value.rsplit("/", 1)[-1] for r in kg.query(q)] == ["abdel-fattah-al-burhan"]

@@ -2269,3 +2269,37 @@ def test_a_quotation_credited_inside_an_according_to_is_a_claim_of_its_own():
     claims = {(c.source.label, c.cue_lemma, c.quote_type) for c in run(body).claims}
     assert ("Burhan", "tell", "direct") in claims
     assert any(cue == "according to" for _, cue, _ in claims)
+
+
+@pytest.mark.parametrize(
+    "body,cue,content",
+    [
+        (
+            "It was reported that Iranian advisers had been killed in the strike.",
+            "was reported",
+            "Iranian advisers had been killed in the strike",
+        ),
+        (
+            "It is widely believed that the commander was killed in the raid.",
+            "is widely believed",
+            "the commander was killed in the raid",
+        ),
+        (
+            "Assad is said to have approved the plan to retake Idlib.",
+            "is said",
+            "Assad is said to have approved the plan to retake Idlib",
+        ),
+    ],
+)
+def test_a_passive_report_that_names_no_one_is_from_unnamed_sources(body, cue, content):
+    (claim,) = run(body).claims
+    assert (claim.source.label, claim.source.kind, claim.source_span) == (
+        "unnamed sources",
+        "UnnamedActor",
+        None,
+    )
+    assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+def test_a_passive_with_no_clause_reports_nothing():
+    assert run("It is expected to rain in Damascus on Friday.").claims == []

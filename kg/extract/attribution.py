@@ -711,6 +711,12 @@ def _find_claims(
                 surface = [c for c, _ in found]
                 parsed = _parse_claims(text, resolver, sb, se, quotes, claims + surface)
                 found += [(c, False) for c in parsed if _reports(resolver.doc, c, surface)]
+            impersonal = _impersonal(text, sb, se)
+            if impersonal is not None:
+                # the passive cue is no verb with a subject of its own ("It was reported")
+                cue = impersonal.cue
+                found = [(c, k) for c, k in found if not cue.begin <= c.cue.begin < cue.end]
+                found.append((impersonal, False))
             for claim, coordinated in _outer_first(found):
                 # a quotation credited inside another claim ("“Q,” X told troops, according
                 # to a video") is an attribution of its own
@@ -2010,6 +2016,63 @@ _DENIAL = re.compile(
     r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?)\b(?=\s*[.;,]|\s*$)"
 )
 _DENIAL_LEMMAS = {"deni": "deny", "disput": "dispute"}
+
+
+#: "It was reported that …", "It is widely believed that …": an attribution with no one named
+_IMPERSONAL = re.compile(
+    r"\b(?P<it>[Ii]t)\s+(?P<cue>(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>reported|believed|said|claimed|alleged|understood|rumou?red|thought|feared|expected|"
+    r"estimated|suspected))\s+that\s+"
+)
+#: "Assad is said to have approved the plan": the subject is what the content is about
+_RAISED = re.compile(
+    r"(?P<subj>[A-Z][^,;:“”\"]{1,60}?)\s+(?P<cue>(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>reported|believed|said|alleged|understood|rumou?red|thought|suspected))\s+to\s+"
+)
+_IMPERSONAL_LEMMAS = {
+    "reported": "report",
+    "believed": "believe",
+    "said": "say",
+    "claimed": "claim",
+    "alleged": "allege",
+    "understood": "understand",
+    "rumoured": "rumour",
+    "rumored": "rumor",
+    "thought": "think",
+    "feared": "fear",
+    "expected": "expect",
+    "estimated": "estimate",
+    "suspected": "suspect",
+}
+
+
+def _impersonal(text: str, sb: int, se: int) -> Claim | None:
+    """A passive report that names no one ("It was reported that …", "X is said to have
+    …"): what was said is attributed to unnamed sources, and the span that says so is the
+    cue. The claimant is an unnamed actor with no words of its own in the text."""
+    m = _IMPERSONAL.search(text, sb, se)
+    if m is not None and (m.start() == sb or re.search(r"(?:[,;]|\bbut|\band)\s+$", text[sb : m.start()])):
+        cb, ce = m.end(), se
+    else:
+        m = _RAISED.match(text, sb, se)
+        if m is None:
+            return None
+        cb, ce = m.start("subj"), se
+    cb, ce = _trim_content(text, cb, ce)
+    if len(text[cb:ce].split()) < 3:
+        return None
+    verb = m.group("verb").lower()
+    lemma = _IMPERSONAL_LEMMAS[verb]
+    source = Mention(Span(m.start("cue"), m.start("cue"), ""), "unnamed sources", "UnnamedActor", vague=True)
+    return Claim(
+        source=source,
+        cue=Span(m.start("cue"), m.end("cue"), text[m.start("cue") : m.end("cue")]),
+        cue_lemma=lemma,
+        content=Span(cb, ce, text[cb:ce]),
+        evidence=Span(sb, se, text[sb:se]),
+        quote_type="indirect",
+        source_span=None,
+    )
 
 
 def _denial(

@@ -2303,3 +2303,13 @@ def test_a_passive_report_that_names_no_one_is_from_unnamed_sources(body, cue, c
 
 def test_a_passive_with_no_clause_reports_nothing():
     assert run("It is expected to rain in Damascus on Friday.").claims == []
+
+
+def test_a_relative_clause_on_the_subject_is_not_what_was_said():
+    body = (
+        "Saudi Arabia and the United States, which hosted earlier rounds of talks in Jeddah, "
+        "urged both sides to return to the negotiating table."
+    )
+    (claim,) = run(body).claims
+    assert claim.source_span.text.startswith("Saudi Arabia and the United States")
+    assert claim.content.text == "both sides to return to the negotiating table"

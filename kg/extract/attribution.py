@@ -2411,6 +2411,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         between = text[comma + 1 : cue_b].strip()
         if re.match(r"(?:which|who|whom|whose|that)\b", between, re.I):
             return None  # "… to the AP, which first reported the story": a relative clause
+        if not between and re.search(r",\s*(?:which|who)\b[^,]*$", text[sb:comma]):
+            # "Saudi Arabia and the US, which hosted the talks, urged both sides to …": the
+            # comma closes a relative clause on the subject, not what was said
+            return None
         named = _described_source(text, resolver.doc, sb, comma) if not between else None
         if between and len(between.split()) <= 8:
             src = _strip(text, comma + 1, cue_b)

@@ -2313,3 +2313,18 @@ def test_a_relative_clause_on_the_subject_is_not_what_was_said():
     (claim,) = run(body).claims
     assert claim.source_span.text.startswith("Saudi Arabia and the United States")
     assert claim.content.text == "both sides to return to the negotiating table"
+
+
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        ("Israel's military chief, Lt. Gen. Herzi Halevi, said troops would stay in Gaza.", "Herzi Halevi"),
+        (
+            "Sudan's army chief, General Abdel Fattah al-Burhan, rejected the proposal, "
+            "saying the group must withdraw.",
+            "Abdel Fattah al-Burhan",
+        ),
+    ],
+)
+def test_a_titled_name_in_apposition_to_an_office_is_the_speaker(body, name):
+    assert {c.source.label for c in run(body).claims} == {name}

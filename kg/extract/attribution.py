@@ -481,6 +481,10 @@ def _participial(doc: Doc | None, b: int) -> bool:
     return bool(toks) and (toks[0].pos_ == "VERB" or toks[0].tag_ in {"VBG", "VBN"})
 
 
+#: capitalised titles before a name in apposition ("General", "Lt. Gen.", "Sheikh")
+_TITLES_BEFORE_NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+){1,3}")
+
+
 @dataclass
 class _Resolver:
     """Carries speakers across the article for pronoun and nominal references."""
@@ -590,8 +594,12 @@ class _Resolver:
             return None
         nb, ne = b + m.start(1), b + m.end(1)
         for mention in self.mentions:
-            if mention.kind == "Person" and mention.span.begin <= nb and ne <= mention.span.end + 1:
+            if mention.kind != "Person" or not ne <= mention.span.end + 1:
+                continue
+            if mention.span.begin <= nb:
                 return nb, ne
+            if _TITLES_BEFORE_NAME.fullmatch(text, nb, mention.span.begin):
+                return mention.span.begin, ne  # "…, General Abdel Fattah al-Burhan,": the name
         return None
 
     def _remember(self, m: Mention, plural: bool = False) -> Mention:

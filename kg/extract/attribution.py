@@ -2891,6 +2891,19 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     if start is None:
         return None
     src = _close_bracket(text, start, src[1])
+    # a name the source phrase cuts ("Bashar al-Assad" parsed as two subjects) is whole
+    src = (
+        src[0],
+        max(
+            [src[1]]
+            + [
+                m.span.end
+                for m in resolver.mentions
+                if src[0] <= m.span.begin < src[1] < m.span.end <= cue[0]
+                and not re.fullmatch(r"['’]s", text[src[1] : m.span.end])  # a possessive's "'s"
+            ]
+        ),
+    )
     dateline = _DATELINE.match(text, src[0], src[1])
     if dateline:  # "PORT SUDAN — Sudan's army chief": the place the story was filed from
         src = (dateline.end(), src[1])

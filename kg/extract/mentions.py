@@ -158,6 +158,15 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             if kind == "Person":
                 # the model's name cut short ("Abdel Fattah" of "President Abdel Fattah el-Sisi")
                 b, e = next(((tb, te) for tb, te in titled if tb <= b and e <= te), (b, e))
+                # … or with its title ("Minister Yasar Guler"): the name is the person's
+                b = next(
+                    (
+                        tb
+                        for tb, te in titled
+                        if b < tb < te == e and all(_TITLE_WORD.fullmatch(w) for w in text[b:tb].split())
+                    ),
+                    b,
+                )
             surface = text[b:e]
             add(Mention(Span(b, e, surface), surface, kind))
     for b, e in titled:  # names after a title that the model missed

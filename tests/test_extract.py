@@ -2339,3 +2339,23 @@ def test_a_name_the_source_phrase_cuts_is_whole():
 def test_a_persons_name_does_not_keep_the_title_the_recogniser_took_with_it():
     mentions = run("Turkish Defense Minister Yasar Guler said the operation would continue.").mentions
     assert [m.label for m in mentions if m.kind == "Person"] == ["Yasar Guler"]
+
+
+@pytest.mark.parametrize(
+    "body,stated",
+    [
+        (
+            "The Russian defence ministry claimed on Telegram that its forces had captured Avdiivka.",
+            ("Armed forces of Russia", "capture"),
+        ),
+        ("Iran said its forces had seized a tanker in the Gulf.", ("Armed forces of Iran", "seize")),
+        ("Moscow said its troops had repelled a Ukrainian attack.", ("Armed forces of Russia", "repel")),
+        ("Hezbollah said its fighters had attacked an Israeli position.", ("Hezbollah", "attack")),
+    ],
+)
+def test_the_forces_of_whoever_speaks_are_its_armed_forces(body, stated):
+    assert _stated(body) == [stated]
+
+
+def test_a_persons_forces_stay_unresolved():
+    assert _stated("Trump said his forces would win.") == []

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..gazetteer import load_gazetteer
 from ..models import Mention, Proposition, Span
 from .lexicon import COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
 from .timex import CALENDAR_NAME
@@ -340,6 +341,52 @@ def _speakers_body(subj, verb, span, speaker: Mention | None, mentions: list[Men
     return body
 
 
+#: the armed men of whoever speaks: "the ministry said its forces had captured the town"
+_FORCE_NOUNS = {
+    "force",
+    "forces",
+    "troop",
+    "troops",
+    "army",
+    "military",
+    "fighter",
+    "soldier",
+    "unit",
+    "navy",
+}
+
+
+def _speakers_forces(subj, verb, span, speaker: Mention | None) -> Mention | None:
+    """ "Its forces" / "their fighters" in what a state, its government or an armed group
+    said: the group itself, or the state's armed forces (as "Russian forces" is)."""
+    if (
+        speaker is None
+        or speaker.span.end <= speaker.span.begin
+        or span.start <= verb.head.i < span.end
+        or subj.lemma_.lower() not in _FORCE_NOUNS
+        or not any(c.dep_ == "nmod:poss" and c.lower_ in {"its", "their"} for c in subj.children)
+    ):
+        return None
+    if speaker.kind in {"ArmedGroup", "Group", "Organization"}:
+        return speaker  # "Hezbollah said its fighters …", "the Wagner group said its fighters …"
+    state = speaker.label if speaker.kind == "Country" else None
+    if state is None and speaker.kind == "City":
+        entry = load_gazetteer().lookup(speaker.label)
+        country = load_gazetteer().entries.get(entry.country) if entry is not None and entry.country else None
+        state = country.label if country is not None else None
+    if state is None and speaker.kind in {"Government", "UnnamedActor"} and len(speaker.affiliations) == 1:
+        state = speaker.affiliations[0]
+    if state is None:
+        return None
+    phrase = subj.doc[subj.left_edge.i : subj.i + 1]
+    return Mention(
+        Span(phrase.start_char, phrase.end_char, phrase.text),
+        f"Armed forces of {state}",
+        "ArmedGroup",
+        affiliations=(state,),
+    )
+
+
 def _speaker_pronoun(
     subj, verb, span, speaker: Mention | None, direct: bool, mentions: list[Mention] | None = None
 ) -> bool:
@@ -435,6 +482,8 @@ def _from_parse(
             subject = speaker
         if subject is None and not direct:
             subject = _speakers_body(subj, verb, span, speaker, mentions or [])
+        if subject is None and not direct:
+            subject = _speakers_forces(subj, verb, span, speaker)
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
             continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
         action = verb

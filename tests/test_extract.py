@@ -2359,3 +2359,24 @@ def test_the_forces_of_whoever_speaks_are_its_armed_forces(body, stated):
 
 def test_a_persons_forces_stay_unresolved():
     assert _stated("Trump said his forces would win.") == []
+
+
+def test_due_to_host_someone_is_a_planned_meeting_of_both():
+    (meeting,) = run("Erdogan is due to host Putin in Istanbul in April.").meetings
+    assert sorted(p.label for p in meeting.participants) == ["Erdogan", "Putin"]
+    assert meeting.status == "Planned" and meeting.place.label == "Istanbul"
+
+
+def test_the_summit_of_a_body_attended_by_someone():
+    for body in (
+        "The Arab League summit in Jeddah was attended by Assad for the first time since 2010.",
+        "The Arab League Summit in Jeddah was attended by Assad.",  # a body's name, then the noun
+    ):
+        (meeting,) = run(body).meetings
+        assert sorted(p.label for p in meeting.participants) == ["Arab League", "Assad"]
+        assert meeting.place.label == "Jeddah"
+
+
+def test_a_meeting_word_inside_a_bodys_name_is_no_meeting():
+    body = "The U.S. Judicial Conference, the policy arm of the federal courts, issued a report on Monday."
+    assert run(body).meetings == []

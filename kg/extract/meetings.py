@@ -263,6 +263,18 @@ def _next_event(text: str, doc: Doc, trig: re.Match[str], tok: Token | None, ver
     return None
 
 
+def _in_body_name(tok: Token, mentions: list[Mention]) -> bool:
+    """Whether a meeting noun ends an organisation's name the recogniser found ("the U.S.
+    Judicial Conference"), rather than naming a body's meeting ("the Arab League Summit",
+    whose words before the noun are a known body)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ != "ORG" or tok.i != ent.end - 1 or ent.start == tok.i:
+        return False
+    rest = tok.doc[ent.start : tok.i]
+    words = rest.text.removeprefix("The ").removeprefix("the ")
+    return not any(m.span.text == words and m.span.end == rest.end_char for m in mentions)
+
+
 def _owners(tok: Token, mentions: list[Mention]) -> list[Mention]:
     """Whose meeting a meeting noun names: "an Arab League summit", "Blinken's meeting
     with X". Only names already known: a modifier is too often a label ("the UK-France
@@ -350,7 +362,11 @@ def _infinitive_subject(tok: Token) -> bool:
     return (
         tok.dep_ == "csubj"
         and tok.i > tok.head.i
-        and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+        and (
+            any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+            # "is due to host": the parse may fix "to" to "due"
+            or any(c.dep_ == "fixed" and c.lower_ == "to" for c in tok.head.children)
+        )
     )
 
 
@@ -701,6 +717,12 @@ def find_meetings(
                 text[max(sb, trig.start() - 45) : trig.start()].lower(),
             ) or re.match(r"\s+(?:with|between)\b", text[trig.end() : trig.end() + 9])
             tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None
+            # "The Arab League summit": a determiner further back than the words can see
+            definite = definite or (
+                tok is not None
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+            )
             # "after meeting Houthi leaders": the noun's spelling used as a verb
             verb = bool(trig.group("verb")) or (
                 tok is not None
@@ -725,6 +747,8 @@ def find_meetings(
                 continue
             if trig.group("host") and tok is None:
                 continue  # "received", "hosted": a meeting only by the parse's reading
+            if tok is not None and _in_body_name(tok, mentions):
+                continue  # part of a body's name: "the U.S. Judicial Conference"
             if tok is not None and not _is_meeting_sense(tok, verb, bool(trig.group("host"))):
                 continue
             # "met Burhan last week and is expected to meet the RSF in the coming days": a

@@ -4,6 +4,9 @@ destination, so "who claimed X does Y to Z" is a structural query.
 With a dependency parse the verb, its subject and its prepositional arguments come from
 the tree; without one, a surface reading of "SUBJECT (aux) VERB ... to/from PLACE" is used.
 Light verbs ("has begun a project to export") give way to the verb they introduce.
+A subject that points back to the speaker ("Hamas said it had …", "a Houthi spokesman said
+the group had …", "Moscow said its troops had …") is the speaker, its body or its armed
+forces, so that what an actor says it did is queried like what others say it did.
 """
 
 from __future__ import annotations
@@ -371,8 +374,9 @@ def _speakers_forces(subj, verb, span, speaker: Mention | None) -> Mention | Non
         return speaker  # "Hezbollah said its fighters …", "the Wagner group said its fighters …"
     state = speaker.label if speaker.kind == "Country" else None
     if state is None and speaker.kind == "City":
-        entry = load_gazetteer().lookup(speaker.label)
-        country = load_gazetteer().entries.get(entry.country) if entry is not None and entry.country else None
+        g = load_gazetteer()
+        entry = g.lookup(speaker.label)
+        country = g.entries.get(entry.country) if entry is not None and entry.country else None
         state = country.label if country is not None else None
     if state is None and speaker.kind in {"Government", "UnnamedActor"} and len(speaker.affiliations) == 1:
         state = speaker.affiliations[0]

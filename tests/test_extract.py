@@ -2380,3 +2380,29 @@ def test_the_summit_of_a_body_attended_by_someone():
 def test_a_meeting_word_inside_a_bodys_name_is_no_meeting():
     body = "The U.S. Judicial Conference, the policy arm of the federal courts, issued a report on Monday."
     assert run(body).meetings == []
+
+
+@pytest.mark.parametrize(
+    "body,speaker",
+    [
+        (
+            "The White Helmets said its teams had recovered two bodies from the rubble. "
+            "The organization added that the shelling had targeted a school.",
+            "Syria Civil Defence",
+        ),
+        (
+            "Hezbollah said it had fired rockets at an Israeli base. "
+            "The group added that more attacks would follow.",
+            "Hezbollah",
+        ),
+    ],
+)
+def test_the_organization_or_the_group_is_the_last_body_that_spoke(body, speaker):
+    claims = run(body).claims
+    assert [c.source.label for c in claims] == [speaker, speaker]
+
+
+def test_what_a_meeting_is_to_discuss_is_no_claim():
+    body = "Badr Jamous met the UN envoy Geir Pedersen in Geneva to discuss the stalled constitutional talks."
+    assert run(body).claims == []
+    assert run(body).meetings[0].purpose.startswith("to discuss the stalled")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -107,6 +107,18 @@ _SETTING_BEFORE_CUE = re.compile(
     r",\s*(?:at|in|on|during|after|before|speaking|writing|from|with|like|via)\s[^,;“”\"]{2,80},\s*$"
 )
 _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "letter"}
+#: "the organization added", "the ministry said": a body named before, of a kind the noun fits
+_BODY_KINDS = {"Organization", "Government", "ArmedGroup", "Group", "MediaOutlet"}
+_BODY_REFERENCES = {
+    "organization": {"Organization", "ArmedGroup"},
+    "organisation": {"Organization", "ArmedGroup"},
+    "group": {"ArmedGroup", "Organization", "Group"},
+    "movement": {"ArmedGroup", "Organization", "Group"},
+    "militia": {"ArmedGroup"},
+    "ministry": {"Government"},
+    "agency": {"MediaOutlet", "Government", "Organization"},
+    "monitor": {"Organization", "MediaOutlet"},
+}
 _MAX_SOURCE_WORDS = 16
 
 
@@ -494,6 +506,7 @@ class _Resolver:
     last_person: Mention | None = None
     last_plural: Mention | None = None
     last_any: Mention | None = None
+    bodies: list[Mention] = field(default_factory=list)  # named bodies that spoke, in order
 
     def source(self, text: str, b: int, e: int, cue_lemma: str) -> Mention:
         phrase = text[b:e]
@@ -531,6 +544,13 @@ class _Resolver:
                     vague=ref.vague,
                     key=ref.key,
                 )
+        kinds = _BODY_REFERENCES.get(words[-1]) if len(words) == 2 and words[0] == "the" else None
+        body = next((m for m in reversed(self.bodies) if m.kind in kinds), None) if kinds else None
+        if body is not None:
+            # "The White Helmets said … The organization added …": the last body of that kind
+            return Mention(
+                Span(b, e, phrase), body.label, body.kind, affiliations=body.affiliations, key=body.key
+            )
         if (
             words
             and words[-1] in _REFERENCE_NOUNS
@@ -604,6 +624,8 @@ class _Resolver:
 
     def _remember(self, m: Mention, plural: bool = False) -> Mention:
         self.last_any = m
+        if m.kind in _BODY_KINDS and not m.vague and _named_body(m.label):
+            self.bodies.append(m)
         if m.kind == "Person":
             self.last_person = m
         elif plural or m.kind in {
@@ -616,6 +638,13 @@ class _Resolver:
         }:
             self.last_plural = m
         return m
+
+
+def _named_body(label: str) -> bool:
+    """A body's name one can refer back to as "the organization": a known one, or one whose
+    words say it is a body ("Tax Foundation", "Congressional Budget Office"), not a name
+    the recogniser merely tagged as one."""
+    return load_gazetteer().lookup(label) is not None or classify_name(label) != "Person"
 
 
 def _governed(text: str, b: int, at: int) -> bool:
@@ -1293,6 +1322,8 @@ def _parse_claim(
         return None  # no source, no content, or a date the parse made the subject
     if _other_sense(_stance_lemma(verb), text, verb.idx + len(verb), se):
         return None
+    if _agenda(verb):
+        return None  # "met X in Geneva to discuss the talks": what a meeting is for, not a view
     if _stance_lemma(verb) in _COMBAT_VERBS and _combat_sense(verb, resolver.mentions):
         return None  # "Russian forces attacked the city": an act of war, not a view
     if _stance_lemma(verb) in _VOICE and not _has_quote_mark(text, *content):
@@ -1832,6 +1863,25 @@ _NOT_REPORTING = {
     # "who asked not to be named", "asked for anonymity": the terms of speaking, not words
     "ask": r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b",
 }
+
+
+#: verbs that, as an infinitive of purpose, name a meeting's agenda ("met … to discuss …")
+_AGENDA_VERBS = {"discuss", "talk", "speak", "review", "address"}
+#: what one does to discuss something at: meet, travel, gather, hold talks
+_MEETING_LEMMAS = {"meet", "travel", "visit", "gather", "convene", "arrive", "fly", "host", "hold", "summon"}
+_MEETING_NOUNS = {"meeting", "talks", "summit", "conference", "session", "visit", "trip"}
+
+
+def _agenda(verb: Token) -> bool:
+    """ "Met Pedersen in Geneva to discuss the talks", "a meeting to discuss the budget": an
+    infinitive that says what a meeting is for; "appeared on Fox to discuss polls" is
+    still a view, as PolNeAR marks it."""
+    if _stance_lemma(verb) not in _AGENDA_VERBS or not any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    head = verb.head
+    return head.lemma_.lower() in _MEETING_LEMMAS or head.lower_ in _MEETING_NOUNS
 
 
 #: Verbs of criticism that are also verbs of combat: "Trump attacked Clinton over her

@@ -2406,3 +2406,11 @@ def test_what_a_meeting_is_to_discuss_is_no_claim():
     body = "Badr Jamous met the UN envoy Geir Pedersen in Geneva to discuss the stalled constitutional talks."
     assert run(body).claims == []
     assert run(body).meetings[0].purpose.startswith("to discuss the stalled")
+
+
+def test_a_bare_noun_in_a_headline_is_no_body_to_refer_back_to():
+    text = "Ministry warns on Yemen\n\nThe ministry said that Iran exports militias to Yemen."
+    graph = extract(
+        Article(text=text, title="Ministry warns on Yemen", origin="test"), analyse_one(load_pipeline(), text)
+    )
+    assert [c.source.label for c in graph.claims if c.cue_lemma == "say"] == ["ministry"]

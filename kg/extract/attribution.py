@@ -644,7 +644,10 @@ def _named_body(label: str) -> bool:
     """A body's name one can refer back to as "the organization": a known one, or one whose
     words say it is a body ("Tax Foundation", "Congressional Budget Office"), not a name
     the recogniser merely tagged as one."""
-    return load_gazetteer().lookup(label) is not None or classify_name(label) != "Person"
+    if load_gazetteer().lookup(label) is not None:
+        return True
+    # a bare noun in a title-case headline ("Ministry warns on Yemen") names no one body
+    return len(label.split()) > 1 and classify_name(label) != "Person"
 
 
 def _governed(text: str, b: int, at: int) -> bool:

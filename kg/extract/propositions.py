@@ -309,22 +309,12 @@ _BODY_NOUNS = {
 }
 
 
-def _speakers_body(subj, verb, span, speaker: Mention | None, mentions: list[Mention]) -> Mention | None:
+def _speakers_body(subj, speaker: Mention, phrase, mentions: list[Mention]) -> Mention | None:
     """The body "the group" stands for in what its spokesman said: "A Houthi spokesman said
     the group had targeted a ship" is the Houthis' act. The speaker, or a name inside the
-    speaker's phrase, of the kind the noun names; only for the content's own clause and
-    with no other such body named in between."""
+    speaker's phrase, of the kind the noun names, with no other such body named in between."""
     kinds = _BODY_NOUNS.get(subj.lemma_.lower())
-    if (
-        kinds is None
-        or speaker is None
-        or speaker.span.end <= speaker.span.begin
-        or span.start <= verb.head.i < span.end
-        or [c.lower_ for c in subj.children] != ["the"]
-    ):
-        return None
-    phrase = subj.doc.char_span(speaker.span.begin, speaker.span.end, alignment_mode="expand")
-    if phrase is None:
+    if kinds is None or [c.lower_ for c in subj.children] != ["the"]:
         return None
     # the speaker's phrase, titles and appositives included ("Houthi spokesman Yahya Saree")
     words = list(phrase.root.subtree)
@@ -359,15 +349,11 @@ _FORCE_NOUNS = {
 }
 
 
-def _speakers_forces(subj, verb, span, speaker: Mention | None) -> Mention | None:
+def _speakers_forces(subj, speaker: Mention) -> Mention | None:
     """ "Its forces" / "their fighters" in what a state, its government or an armed group
     said: the group itself, or the state's armed forces (as "Russian forces" is)."""
-    if (
-        speaker is None
-        or speaker.span.end <= speaker.span.begin
-        or span.start <= verb.head.i < span.end
-        or subj.lemma_.lower() not in _FORCE_NOUNS
-        or not any(c.dep_ == "nmod:poss" and c.lower_ in {"its", "their"} for c in subj.children)
+    if subj.lemma_.lower() not in _FORCE_NOUNS or not any(
+        c.dep_ == "nmod:poss" and c.lower_ in {"its", "their"} for c in subj.children
     ):
         return None
     if speaker.kind in {"ArmedGroup", "Group", "Organization"}:
@@ -391,21 +377,12 @@ def _speakers_forces(subj, verb, span, speaker: Mention | None) -> Mention | Non
     )
 
 
-def _speaker_pronoun(
-    subj, verb, span, speaker: Mention | None, direct: bool, mentions: list[Mention] | None = None
-) -> bool:
-    """Whether `subj`, the subject of the content's own clause, is the speaker speaking of
-    itself: "he" / "she" / "it" / "they" in reported speech, "I" / "we" in a quotation.
-    Only the top clause: in "said the ship sank after it hit a mine", "it" is not
-    the speaker."""
-    if speaker is None or subj.pos_ != "PRON" or span.start <= verb.head.i < span.end:
+def _speaker_pronoun(subj, speaker: Mention, phrase, direct: bool, mentions: list[Mention]) -> bool:
+    """Whether `subj` is the speaker speaking of itself: "he" / "she" / "it" / "they" in
+    reported speech, "I" / "we" in a quotation."""
+    if subj.pos_ != "PRON":
         return False
     word = subj.lower_
-    if speaker.span.end <= speaker.span.begin:
-        return False  # an implicit source (the outlet) is not named in the sentence
-    phrase = subj.doc.char_span(speaker.span.begin, speaker.span.end, alignment_mode="expand")
-    if phrase is None:
-        return False
     plural = phrase.root.tag_ in {"NNS", "NNPS"}
     # an unnamed speaker is a person by its head noun: "a spokesman", not "the coalition"
     person = speaker.kind == "Person" or (
@@ -424,6 +401,23 @@ def _speaker_pronoun(
     if word == "they":  # "the Houthis", "the Taliban": a named armed group is "they" too
         return plural or speaker.kind in {"Group", "ArmedGroup"}
     return False
+
+
+def _speaker_reference(subj, speaker: Mention, direct: bool, mentions: list[Mention]) -> Mention | None:
+    """The actor a subject in the content's own clause points back to through the speaker:
+    the speaker (a pronoun), its body ("the group") or its armed forces ("its troops").
+    Only the content's own clause: in "said the ship sank after it hit a mine", "it" is not
+    the speaker; and only a speaker named in the sentence (not an outlet's implicit claim)."""
+    if speaker.span.end <= speaker.span.begin:
+        return None
+    phrase = subj.doc.char_span(speaker.span.begin, speaker.span.end, alignment_mode="expand")
+    if phrase is None:
+        return None
+    if _speaker_pronoun(subj, speaker, phrase, direct, mentions):
+        return speaker
+    if direct:
+        return None
+    return _speakers_body(subj, speaker, phrase, mentions) or _speakers_forces(subj, speaker)
 
 
 #: Verbs that report or hold a view: with a clause, the clause is what is stated.
@@ -482,12 +476,8 @@ def _from_parse(
         if _reports(verb):
             continue  # "he thinks X will win" states what X does, not what he does
         subject = _mention_for(subj, inside)
-        if subject is None and _speaker_pronoun(subj, verb, span, speaker, direct, mentions):
-            subject = speaker
-        if subject is None and not direct:
-            subject = _speakers_body(subj, verb, span, speaker, mentions or [])
-        if subject is None and not direct:
-            subject = _speakers_forces(subj, verb, span, speaker)
+        if subject is None and speaker is not None and not span.start <= verb.head.i < span.end:
+            subject = _speaker_reference(subj, speaker, direct, mentions or [])
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
             continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
         action = verb

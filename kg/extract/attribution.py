@@ -2090,21 +2090,8 @@ _RAISED = re.compile(
     r"(?P<subj>[A-Z][^,;:“”\"]{1,60}?)\s+(?P<cue>(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?P<verb>reported|believed|said|alleged|understood|rumou?red|thought|suspected))\s+to\s+"
 )
-_IMPERSONAL_LEMMAS = {
-    "reported": "report",
-    "believed": "believe",
-    "said": "say",
-    "claimed": "claim",
-    "alleged": "allege",
-    "understood": "understand",
-    "rumoured": "rumour",
-    "rumored": "rumor",
-    "thought": "think",
-    "feared": "fear",
-    "expected": "expect",
-    "estimated": "estimate",
-    "suspected": "suspect",
-}
+#: the two participles above that are no stance verb's forms (lexicon.STANCE_FORMS has the rest)
+_RUMOURED = {"rumoured": "rumour", "rumored": "rumor"}
 
 
 def _impersonal(text: str, sb: int, se: int) -> Claim | None:
@@ -2123,7 +2110,7 @@ def _impersonal(text: str, sb: int, se: int) -> Claim | None:
     if len(text[cb:ce].split()) < 3:
         return None
     verb = m.group("verb").lower()
-    lemma = _IMPERSONAL_LEMMAS[verb]
+    lemma = STANCE_FORMS.get(verb) or _RUMOURED[verb]
     source = Mention(Span(m.start("cue"), m.start("cue"), ""), "unnamed sources", "UnnamedActor", vague=True)
     return Claim(
         source=source,

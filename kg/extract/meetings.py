@@ -700,6 +700,7 @@ def find_meetings(
     meetings: list[Meeting] = []
     known: dict[int, str | None] = {}  # status each meeting's sentences state, by id
     groups: list[Mention] = []
+    named_ids = {id(m) for m in mentions}  # mentions, and groups already made, by identity
     for sb, se in sentence_bounds:
         ev_b = sb  # where the words of the meeting being read begin
         for trig in _TRIGGER.finditer(text, sb, se):
@@ -771,8 +772,10 @@ def find_meetings(
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             # groups made for this meeting ("leaders from A and B"), not ones already named
-            known_ids = {id(m) for m in mentions} | {id(g) for g in groups}
-            groups.extend(p for p in parts if p.kind == "Group" and id(p) not in known_ids)
+            for p in parts:
+                if p.kind == "Group" and id(p) not in named_ids:
+                    groups.append(p)
+                    named_ids.add(id(p))
             pb, pe, motion = _clause_range(tok) if tok is not None else (trig.start(), se, False)
             places = [
                 m

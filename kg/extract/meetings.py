@@ -1,10 +1,11 @@
 """Meetings: who meets whom, where, when, with what status and purpose.
 
 Triggers are the noun and verb families of meeting ("meeting", "summit", "talks",
-"meet", "met", "bring together", "sit down with"); participants come from "between …", "X will meet
-(with) Y", "bring together …" and subjects; a described collective ("militia leaders
-from Iran, Iraq and Syria") becomes one group actor linked to those states. Status comes
-from tense and modality; "the meeting" later in the article refers back to the last one.
+"meet", "met", "bring together", "sit down with"); participants come from "between …",
+"X will meet (with) Y", "bring together …" and subjects; a described collective ("militia
+leaders from Iran, Iraq and Syria") becomes one group actor linked to those states. Status
+comes from tense and modality; "the meeting" later in the article refers back to the last
+one.
 """
 
 from __future__ import annotations
@@ -718,11 +719,11 @@ def find_meetings(
                 text[max(sb, trig.start() - 45) : trig.start()].lower(),
             ) or re.match(r"\s+(?:with|between)\b", text[trig.end() : trig.end() + 9])
             tok = _trigger_token(doc, trig.start(), trig.end()) if parsed else None
-            # "The Arab League summit": a determiner further back than the words can see
+            # the parse's determiners reach further back than the words before the trigger
+            dets = {c.lower_ for c in tok.children if c.dep_ == "det"} if tok is not None else set()
+            # "The Arab League summit"
             definite = definite or (
-                tok is not None
-                and tok.pos_ in {"NOUN", "PROPN"}
-                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+                tok is not None and tok.pos_ in {"NOUN", "PROPN"} and bool(dets & {"the", "this", "that"})
             )
             # "after meeting Houthi leaders": the noun's spelling used as a verb
             verb = bool(trig.group("verb")) or (
@@ -738,11 +739,7 @@ def find_meetings(
                     definite
                     or held
                     or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
-                    # "will host an emergency Arab League summit": a determiner further back
-                    or (
-                        tok is not None
-                        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
-                    )
+                    or dets & {"a", "an"}  # "will host an emergency Arab League summit"
                 )
             ):
                 continue

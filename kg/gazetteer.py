@@ -46,6 +46,10 @@ class Gazetteer:
             key = self.names.get(s[4:])
         return self.entries.get(key) if key else None
 
+    def state_of(self, entry: Entry | None) -> Entry | None:
+        """The state a city or a body belongs to ("Moscow" -> Russia), if the gazetteer knows it."""
+        return self.entries.get(entry.country) if entry is not None and entry.country else None
+
     def country_of_demonym(self, word: str) -> Entry | None:
         key = self.demonyms.get(word)
         return self.entries.get(key) if key else None

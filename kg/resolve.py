@@ -144,7 +144,7 @@ def resolve(graph: ArticleGraph) -> Resolved:
             e = g.lookup(a)
             if e is not None and e.kind in {"City", "Place"}:
                 # affiliation is between actors: a city stands for its state, a region for none
-                e = g.entries.get(e.country) if e.country else None
+                e = g.state_of(e)
             if e is not None and e.key != key.rsplit("/", 1)[-1]:
                 rec.affiliations.add("actor/" + e.key)
         return key
@@ -181,7 +181,7 @@ def _place_as_speaker(m: Mention, g) -> Mention:
     known state speaks for that state; any other place, for its unnamed authorities. A
     claimant is always an actor, never a place."""
     entry = g.lookup(_strip_article(m.label)) or g.lookup(m.span.text)
-    state = g.entries.get(entry.country) if entry is not None and entry.country else None
+    state = g.state_of(entry)
     if state is not None:
         return replace(m, label=state.label, kind=state.kind, key="")
     return replace(m, label=f"authorities in {_strip_article(m.label)}", kind="UnnamedActor", key="")

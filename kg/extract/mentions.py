@@ -125,7 +125,8 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         entry = g.lookup(m.group())
         assert entry is not None
         b, e = m.start(), m.end()
-        affil = (g.entries[entry.country].label,) if entry.country in g.entries else ()
+        state = g.state_of(entry)
+        affil = (state.label,) if state is not None else ()
         candidates.append(Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil))
         forces = _STATE_FORCES.match(text, e) if entry.kind == "Country" else None
         if forces:  # "U.S. forces", "Russia's army", as "American forces" above

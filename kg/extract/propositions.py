@@ -361,8 +361,7 @@ def _speakers_forces(subj, speaker: Mention) -> Mention | None:
     state = speaker.label if speaker.kind == "Country" else None
     if state is None and speaker.kind == "City":
         g = load_gazetteer()
-        entry = g.lookup(speaker.label)
-        country = g.entries.get(entry.country) if entry is not None and entry.country else None
+        country = g.state_of(g.lookup(speaker.label))
         state = country.label if country is not None else None
     if state is None and speaker.kind in {"Government", "UnnamedActor"} and len(speaker.affiliations) == 1:
         state = speaker.affiliations[0]

@@ -132,13 +132,19 @@ def _ago(low: str, d: dt.date, forward: bool) -> Range | None:
     if unit == "day":
         day = d - dt.timedelta(days=n)
         return day, day
+    return _calendar_unit(d, unit, -n)
+
+
+def _calendar_unit(d: dt.date, unit: str, step: int) -> tuple[dt.date, dt.date]:
+    """The week (Monday to Sunday), calendar month or year `step` units from the one `d`
+    is in."""
     if unit == "week":
-        monday = d - dt.timedelta(days=d.weekday()) - dt.timedelta(weeks=n)
+        monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=step)
         return monday, monday + dt.timedelta(days=6)
     if unit == "month":
-        year, month = divmod(d.year * 12 + d.month - 1 - n, 12)
+        year, month = divmod(d.year * 12 + d.month - 1 + step, 12)
         return dt.date(year, month + 1, 1), dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-    return dt.date(d.year - n, 1, 1), dt.date(d.year - n, 12, 31)
+    return dt.date(d.year + step, 1, 1), dt.date(d.year + step, 12, 31)
 
 
 def _named_date(low: str, d: dt.date, forward: bool) -> Range | None:
@@ -174,16 +180,9 @@ def _period(low: str, d: dt.date, forward: bool) -> Range | None:
         return None
     part, which, unit = m.groups()
     step = {"next": 1, "this": 0, "last": -1}[which]
-    if unit in {"week", "weekend"}:
-        monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=step)
-        first = monday + dt.timedelta(days=5 if unit == "weekend" else 0)
-        last = monday + dt.timedelta(days=6)
-    elif unit == "month":
-        year, month = divmod(d.year * 12 + d.month - 1 + step, 12)
-        first = dt.date(year, month + 1, 1)
-        last = dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-    else:
-        first, last = dt.date(d.year + step, 1, 1), dt.date(d.year + step, 12, 31)
+    first, last = _calendar_unit(d, "week" if unit == "weekend" else unit, step)
+    if unit == "weekend":
+        first += dt.timedelta(days=5)
     if part == "earlier" and first <= d <= last:
         last = d
     elif part == "later" and first <= d <= last:

@@ -150,7 +150,7 @@ def void_description(
             f"  dcat:distribution [ a dcat:Distribution ; dcat:downloadURL <{url}> ; "
             f"dcat:mediaType {json.dumps(MEDIA[fmt])}{size} ] ;"
         )
-    lines.append(f'  dcterms:conformsTo <{dump_base}context.jsonld> .')
+    lines.append(f"  dcterms:conformsTo <{dump_base}context.jsonld> .")
     text = "\n".join(lines) + "\n"
     ox.parse(text.encode(), ox.RdfFormat.TURTLE)  # fail here, not at the partner's, if malformed
     return text
@@ -183,8 +183,14 @@ def export_dir(
     (out / "context.jsonld").write_text(json.dumps(jsonld_context(), indent=2) + "\n", encoding="utf-8")
     written.append(out / "context.jsonld")
     void = void_description(
-        store, base, endpoint=endpoint, dump_base=dump_base, license=license, creator=creator,
-        sizes=sizes, quads=quads,
+        store,
+        base,
+        endpoint=endpoint,
+        dump_base=dump_base,
+        license=license,
+        creator=creator,
+        sizes=sizes,
+        quads=quads,
     )
     (out / "void.ttl").write_text(void, encoding="utf-8")
     written.append(out / "void.ttl")

@@ -261,9 +261,7 @@ def check_services(
         flat = flat[:body_start] + " " + flat[c.end - 1 :]
     seen = _rdflib_targets(flat, update)
     if seen is None:
-        raise PeerError(
-            "the query has SERVICE clauses but cannot be parsed to check them; nothing was sent"
-        )
+        raise PeerError("the query has SERVICE clauses but cannot be parsed to check them; nothing was sent")
     if len(seen) != len(outer):
         raise PeerError(
             f"the query's SERVICE clauses could not be checked ({len(outer)} found by the scan, "
@@ -281,9 +279,7 @@ def check_services(
         c.peer = config.peer_for(c.target)
         if c.peer is None:
             where = f" in {config.path}" if config.path else " (no kg.toml peers configured)"
-            raise PeerError(
-                f"SERVICE <{c.target}> is not an allow-listed peer{where}; nothing was sent"
-            )
+            raise PeerError(f"SERVICE <{c.target}> is not an allow-listed peer{where}; nothing was sent")
     return clauses
 
 
@@ -324,13 +320,21 @@ def _request(peer: Peer, config: Config | None, query: str) -> tuple[bytes, str]
         try:
             if method == "POST":
                 resp = requests.post(
-                    url, data={"query": query}, headers=headers, timeout=remaining,
-                    allow_redirects=False, stream=True,
+                    url,
+                    data={"query": query},
+                    headers=headers,
+                    timeout=remaining,
+                    allow_redirects=False,
+                    stream=True,
                 )
             else:
                 resp = requests.get(
-                    url, params={"query": query}, headers=headers, timeout=remaining,
-                    allow_redirects=False, stream=True,
+                    url,
+                    params={"query": query},
+                    headers=headers,
+                    timeout=remaining,
+                    allow_redirects=False,
+                    stream=True,
                 )
         except requests.Timeout:
             raise PeerError(f"peer {peer.name} ({url}): no answer within {peer.timeout:g} s") from None
@@ -635,6 +639,8 @@ class GuardedStore(Store):
 
     def query(self, sparql: str, *, union: bool = True, default_graph=None, named_graphs=None):
         return super().query(
-            prepare_query(sparql, self.config), union=union, default_graph=default_graph,
+            prepare_query(sparql, self.config),
+            union=union,
+            default_graph=default_graph,
             named_graphs=named_graphs,
         )

@@ -98,8 +98,12 @@ def add_parsers(subparsers: argparse._SubParsersAction, common_parent: argparse.
     )
     s.add_argument("dump", help="dump file: .nq, .trig, .ttl, .nt or .jsonld")
     s.add_argument("--from", dest="team", required=True, help="the partner team's short name")
-    s.add_argument("--format", default=None, choices=["nquads", "ntriples", "trig", "turtle", "jsonld"],
-                   help="dump syntax (default: from the file extension)")
+    s.add_argument(
+        "--format",
+        default=None,
+        choices=["nquads", "ntriples", "trig", "turtle", "jsonld"],
+        help="dump syntax (default: from the file extension)",
+    )
     s.set_defaults(func=cmd_import)
 
     s = subparsers.add_parser(
@@ -170,8 +174,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     kg = open_kg(args, read_only=True)
     if args.dir:
         paths = export_dir(
-            kg.store, args.dir, kg.base, endpoint=args.endpoint, dump_base=args.dump_base,
-            license=args.license, creator=args.creator,
+            kg.store,
+            args.dir,
+            kg.base,
+            endpoint=args.endpoint,
+            dump_base=args.dump_base,
+            license=args.license,
+            creator=args.creator,
         )
         for p in paths:
             print(p)

@@ -56,6 +56,7 @@ class SourceOptions:
     timeout: float = 20.0  # seconds, per connect / read; downloads get 3x overall
     english_only: bool = True
 
+
 # Page furniture: share/recommend widgets, e-mail forms, cookie banners, navigation.
 # Matched against whole lines (stripped), case-insensitively.
 _FURNITURE = re.compile(

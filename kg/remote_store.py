@@ -119,7 +119,11 @@ class RemoteStore:
         self._writable(what)
         body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode()
         resp = self._send(
-            "PUT", self.gsp_url, what, params={"graph": graph.value}, data=body,
+            "PUT",
+            self.gsp_url,
+            what,
+            params={"graph": graph.value},
+            data=body,
             headers={"Content-Type": NTRIPLES},
         )
         if resp.status_code not in (200, 201, 204):
@@ -207,7 +211,11 @@ class RemoteStore:
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         accept = NTRIPLES if graph_form else RESULTS_JSON
         resp = self._send(
-            "POST", self.query_url, "query", params=params, data={"query": _with_prefixes(sparql)},
+            "POST",
+            self.query_url,
+            "query",
+            params=params,
+            data={"query": _with_prefixes(sparql)},
             headers={"Accept": accept},
         )
         if resp.status_code == 400:

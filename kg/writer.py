@@ -99,8 +99,11 @@ class BatchWriter:
             # it matched the store when the run began, but an earlier input of this run
             # (another version of the same article) has replaced it since
             return IngestResult(
-                origin, "rejected", built.iri, message=f"{origin}: another version of this article "
-                "was ingested earlier in this run; run again to store this one"
+                origin,
+                "rejected",
+                built.iri,
+                message=f"{origin}: another version of this article "
+                "was ingested earlier in this run; run again to store this one",
             )
         if not built.conforms:
             return IngestResult(

@@ -45,7 +45,8 @@ def start_oxigraph(location: Path, read_only: bool = False) -> tuple[subprocess.
     cmd = "serve-read-only" if read_only else "serve"
     proc = subprocess.Popen(
         [OXIGRAPH, cmd, "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 15
@@ -156,7 +157,10 @@ def test_oxigraph_read_only_server_refuses(tmp_path, article):
     location = tmp_path / "ro"
     subprocess.run(
         [OXIGRAPH, "load", "--location", str(location), "--format", "nq"],
-        input=b"<http://a> <http://b> <http://c> <http://g> .\n", check=True, capture_output=True, timeout=60,
+        input=b"<http://a> <http://b> <http://c> <http://g> .\n",
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     proc, url = start_oxigraph(location, read_only=True)
     try:

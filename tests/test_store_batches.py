@@ -81,8 +81,12 @@ def test_results_come_in_input_order_once_stored(tmp_path: Path):
 
     summary = kg.ingest([corpus], jobs=1, batch_size=2, on_result=on_result)
     assert [(n, s) for n, s, _ in seen] == [
-        ("0.txt", "added"), ("1.txt", "added"), ("2.txt", "added"), ("2b.txt", "rejected"),
-        ("3.txt", "added"), ("4.txt", "added"),
+        ("0.txt", "added"),
+        ("1.txt", "added"),
+        ("2.txt", "added"),
+        ("2b.txt", "rejected"),
+        ("3.txt", "added"),
+        ("4.txt", "added"),
     ]
     stored_when_reported = [g for n, s, g in seen if s == "added"]
     assert stored_when_reported == [2, 2, 4, 4, 5]

@@ -90,11 +90,15 @@ _PARTICIPLE_AFTER = re.compile(
 # ", referencing …", ", also noting …" right after a cue
 _OWN_PARTICIPLE = re.compile(_COMMA_LEAD + r"(?P<v>[a-z]+ing)\b")
 _TOLD_OBJECT = re.compile(
-    r"\s+(?:reporters|journalists|him|her|them|us|me|you"
+    r"\s+(?:reporters|journalists|lawmakers|legislators|diplomats|supporters|parliament|him|her|them|us|me|you"
     r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
     r"|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
     r"(?:\s+(?:on|in|at|last|this)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:that\s+)?"
-    r"(?=(?:he|she|they|it|we|i|the|a|an|there|his|her|their|[A-Z])\b)"
+    r"(?=(?:he|she|they|it|we|i|the|a|an|there|his|her|their)\b"
+    # a name opens the content only as the subject of a verb ("told journalists Moscow
+    # would …"), not as the rest of a recipient's name ("told Breitbart News Daily host …")
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:would|will|had|has|have|was|were|is|are|could|can|may"
+    r"|might|should|must|did|does|do|[a-z]+ed)\b)"
 )
 _SKIP_BEFORE_CUE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|then|again|already|recently|reportedly|"
@@ -118,6 +122,7 @@ _BODY_REFERENCES = {
     "ministry": {"Government"},
     "agency": {"MediaOutlet", "Government", "Organization"},
     "monitor": {"Organization", "MediaOutlet"},
+    "watchdog": {"Organization"},
 }
 _MAX_SOURCE_WORDS = 16
 
@@ -508,6 +513,31 @@ class _Resolver:
     last_any: Mention | None = None
     bodies: list[Mention] = field(default_factory=list)  # named bodies that spoke, in order
 
+    def _body_reference(self, phrase: str) -> Mention | None:
+        """ "The organization added", "the rights group said", "the Lebanese group said": the
+        last body of a kind the noun fits that spoke. Words between "the" and the noun may
+        only describe it (lowercase, "Iran-backed"), or name the body's nation."""
+        words = phrase.split()
+        kinds = _BODY_REFERENCES.get(words[-1].lower()) if 2 <= len(words) <= 5 else None
+        if not kinds or words[0].lower() != "the":
+            return None
+        g = load_gazetteer()
+        nations = set()
+        for w in words[1:-1]:
+            country = g.country_of_demonym(w) if w[:1].isupper() else None
+            if country is not None:
+                nations.add(country.label)
+            elif not re.fullmatch(r"[a-z]+(?:-[a-z]+)*|[A-Z][\w.]*-(?:backed|based|led|linked|aligned)", w):
+                return None
+        return next(
+            (
+                m
+                for m in reversed(self.bodies)
+                if m.kind in kinds and (not nations or nations <= set(m.affiliations))
+            ),
+            None,
+        )
+
     def source(self, text: str, b: int, e: int, cue_lemma: str) -> Mention:
         phrase = text[b:e]
         head = re.match(r"[^,]+?(?=\s*,\s)", phrase)
@@ -544,8 +574,7 @@ class _Resolver:
                     vague=ref.vague,
                     key=ref.key,
                 )
-        kinds = _BODY_REFERENCES.get(words[-1]) if len(words) == 2 and words[0] == "the" else None
-        body = next((m for m in reversed(self.bodies) if m.kind in kinds), None) if kinds else None
+        body = self._body_reference(phrase)
         if body is not None:
             # "The White Helmets said … The organization added …": the last body of that kind
             return Mention(
@@ -751,7 +780,7 @@ def _find_claims(
                 surface = [c for c, _ in found]
                 parsed = _parse_claims(text, resolver, sb, se, quotes, claims + surface)
                 found += [(c, False) for c in parsed if _reports(resolver.doc, c, surface)]
-            impersonal = _impersonal(text, sb, se)
+            impersonal = _impersonal(text, sb, se, resolver.doc)
             if impersonal is not None:
                 # the passive cue is no verb with a subject of its own ("It was reported")
                 cue = impersonal.cue
@@ -1505,12 +1534,19 @@ def _phrase(first: Token, last: Token, head: Token) -> tuple[int, int]:
     return doc[i].idx, doc[j].idx + len(doc[j])
 
 
+#: verbs of getting to see a document: "a report seen by Reuters" says nothing of Reuters' view
+_PERCEPTION = frozenset({"see", "obtain", "review", "read", "hear", "watch"})
+
+
 def _passive_agent(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """ "Y was endorsed by X": X is the source and Y what the stance is about."""
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
     if agent is not None and patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        # "the ceasefire announced by Russia": the participle modifies what was announced
+        # "the ceasefire announced by Russia": the participle modifies what was announced;
+        # "a report seen by Reuters" was only read ("a move seen by Kyiv as …" is a view)
+        if verb.lemma_.lower() in _PERCEPTION and not any(c.lower_ == "as" for c in verb.subtree):
+            return None
         head = verb.head
         if head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
             return _agent_phrase(agent), _phrase(_after_case(head), head, head=head)
@@ -1790,6 +1826,8 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
         prev = line[start : w.start()].split()
         if not form.endswith("s") and not (prev and prev[-1].lower().endswith("s")):
             continue  # a base form only after a plural ("Lawmakers Rip"), else a noun ("Terror Suspect")
+        if form in _MEETING_NOUNS and _meeting_noun_in_headline(line[start : w.start()], line[w.end() :]):
+            return None
         before = (para.begin + start, para.begin + w.start())
         after = _strip(text, para.begin + w.end(), para.end, ".,;:")
         if after[1] - after[0] < 2:  # "Y, X Says."
@@ -1806,6 +1844,55 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
         cue = (para.begin + w.start(), para.begin + w.end())
         return _build(text, resolver, src, cue, lemma, content, para.begin, para.end, "indirect")
     return None
+
+
+#: what a headline does with talks: "Kyiv, Moscow Hold Peace Talks In Istanbul"
+_TALKS_BEFORE = {
+    "peace",
+    "ceasefire",
+    "truce",
+    "direct",
+    "indirect",
+    "fresh",
+    "new",
+    "nuclear",
+    "trade",
+    "border",
+}
+_TALKS_AFTER = {
+    "in",
+    "at",
+    "with",
+    "on",
+    "amid",
+    "after",
+    "over",
+    "as",
+    "for",
+    "between",
+    "to",
+    "stall",
+    "resume",
+}
+
+
+def _meeting_noun_in_headline(before: str, after: str) -> bool:
+    """ "Azerbaijan and Armenia hold peace talks in Berlin": "talks" is the meeting, not a
+    cue verb, when a modifier or a verb precedes it or a place or party follows it; the
+    tagger cannot tell on headlines. "Biden talks economy", "talks up" stay cues."""
+    prev = before.split()[-1:]
+    nxt = after.split()[:1]
+    if prev and (prev[0].lower() in _TALKS_BEFORE or prev[0].lower() in _MEETING_VERB_FORMS):
+        return True
+    return bool(nxt) and nxt[0].lower() in _TALKS_AFTER
+
+
+#: verb forms that take talks as their object in a headline
+_MEETING_VERB_FORMS = {
+    f + s
+    for f in ("hold", "resume", "open", "join", "host", "start", "begin", "end", "enter", "seek")
+    for s in ("", "s")
+} | {"held", "holding", "hosting", "resumed"}
 
 
 # lowercase words that end a group's name before a colon ("Clinton camp: …")
@@ -2090,11 +2177,32 @@ _RAISED = re.compile(
     r"(?P<subj>[A-Z][^,;:“”\"]{1,60}?)\s+(?P<cue>(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?P<verb>reported|believed|said|alleged|understood|rumou?red|thought|suspected))\s+to\s+"
 )
+#: "Malian troops were accused of killing civilians", and in headlines without the
+#: auxiliary ("Russia accused of war crimes in Bucha"): the active verb would need an
+#: object before "of" / "for", so the subject is the accused, and the accuser unnamed
+_ACCUSED = re.compile(
+    r"(?P<subj>[A-Z][^,;:“”\"]{1,60}?)\s+(?P<cue>(?P<aux>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+)?)?(?P<verb>accused|suspected)\s+of|(?P<aux2>(?:is|are|was|were|has\s+been|have\s+been"
+    r"|had\s+been)\s+(?:\w+ly\s+)?)?(?P<verb2>blamed|critici[sz]ed|condemned)\s+for)\s+"
+)
 #: the two participles above that are no stance verb's forms (lexicon.STANCE_FORMS has the rest)
 _RUMOURED = {"rumoured": "rumour", "rumored": "rumor"}
 
 
-def _impersonal(text: str, sb: int, se: int) -> Claim | None:
+def _accused(text: str, sb: int, se: int, doc: Doc | None) -> re.Match[str] | None:
+    """A passive accusation at the start of the sentence. Without an auxiliary it must be
+    the sentence's only finite verb ("The man accused of fraud was arrested" is no report)."""
+    m = _ACCUSED.match(text, sb, se)
+    if m is None or m.group("aux") or m.group("aux2") or doc is None:
+        return m
+    tok = _token_at(doc, m.start("cue"), m.end("cue"))
+    if tok is None:
+        return m
+    later = [t for t in tok.sent if t.i > tok.i and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}]
+    return None if later else m
+
+
+def _impersonal(text: str, sb: int, se: int, doc: Doc | None = None) -> Claim | None:
     """A passive report that names no one ("It was reported that …", "X is said to have
     …"): what was said is attributed to unnamed sources, and the span that says so is the
     cue. The claimant is an unnamed actor with no words of its own in the text."""
@@ -2102,14 +2210,14 @@ def _impersonal(text: str, sb: int, se: int) -> Claim | None:
     if m is not None and (m.start() == sb or re.search(r"(?:[,;]|\bbut|\band)\s+$", text[sb : m.start()])):
         cb, ce = m.end(), se
     else:
-        m = _RAISED.match(text, sb, se)
+        m = _RAISED.match(text, sb, se) or _accused(text, sb, se, doc)
         if m is None:
             return None
         cb, ce = m.start("subj"), se
     cb, ce = _trim_content(text, cb, ce)
     if len(text[cb:ce].split()) < 3:
         return None
-    verb = m.group("verb").lower()
+    verb = (m.group("verb") or m.group("verb2")).lower()
     lemma = STANCE_FORMS.get(verb) or _RUMOURED[verb]
     source = Mention(Span(m.start("cue"), m.start("cue"), ""), "unnamed sources", "UnnamedActor", vague=True)
     return Claim(
@@ -2393,7 +2501,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
             else None
         )
         gap_e = cue_e + tm.end() - len(re.search(r"that\s*$", tm.group()).group()) if tm else cue_e
-        if tm and text[cue_e:gap_e].strip() and not _verbless(resolver.doc, cue_e, gap_e):
+        if tm and text[cue_e:gap_e].strip() and not _scene_only(text, resolver.doc, cue_e, gap_e):
             # "said he meets families in a city that has seen …": a clause before the
             # "that" means the "that" is a relative pronoun, not the complementizer
             tm = None
@@ -2742,6 +2850,22 @@ def _passive_cue(doc: Doc | None, b: int, e: int, lemma: str) -> bool:
     )
 
 
+def _scene_only(text: str, doc: Doc | None, b: int, e: int) -> bool:
+    """Words between a cue and its "that" that only say where or to whom it was said: no
+    verb, or a phrase opening with a preposition whose verbs are participles ("said in a
+    report released on Tuesday that", "in a statement carried by SANA that"). A finite
+    verb there makes the "that" a relative pronoun ("said he meets families in a city
+    that has seen …")."""
+    if _verbless(doc, b, e):
+        return True
+    toks = doc.char_span(b, e, alignment_mode="contract") if doc is not None else None
+    return (
+        toks is not None
+        and _SETTING.match(text, b, e) is not None
+        and not any(t.tag_ in {"VBD", "VBZ", "VBP", "VB", "MD"} or t.lower_ in {"who", "which"} for t in toks)
+    )
+
+
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:
     """Whether the parse finds no verb between two offsets (a phrase, not a clause)."""
     toks = doc.char_span(b, e, alignment_mode="contract") if doc is not None else None
@@ -2924,11 +3048,27 @@ def _has_quote_mark(text: str, b: int, e: int, more: str = "") -> bool:
     return any(q in text[b:e] for q in _OPEN + _CLOSE + more)
 
 
+#: accusing verbs and the word that follows them when the accused is not named after them
+_ACCUSING = {"accuse": "of", "suspect": "of", "blame": "for", "criticize": "for", "criticise": "for"}
+
+
+def _accused_subject(text: str, src: tuple[int, int], cue: tuple[int, int], lemma: str) -> bool:
+    """ "The man accused of the attack was arrested": with nothing between the accusing
+    verb and its "of", the phrase before it is who is accused ("which Israel accused of
+    …" keeps its accuser: the relative pronoun is the object)."""
+    follows = _ACCUSING.get(lemma)
+    return (
+        follows is not None
+        and re.match(rf"\s+{follows}\b", text[cue[1] : cue[1] + 6]) is not None
+        and not re.search(r"\b(?:which|whom|who|that)\s+$", text[max(0, src[0] - 8) : src[0]])
+    )
+
+
 def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=None) -> Claim | None:
     """A claim from its spans; `refers` is the phrase the source stands for when the source
     is a relative pronoun ("who"), so the claimant is named though the span is the pronoun."""
     start = _noun_phrase_start(resolver.doc, *src)
-    if start is None:
+    if start is None or _accused_subject(text, src, cue, lemma):
         return None
     src = _close_bracket(text, start, src[1])
     # a name the source phrase cuts ("Bashar al-Assad" parsed as two subjects) is whole

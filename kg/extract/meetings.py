@@ -216,6 +216,14 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
             windows += [
                 _subtree_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
             ]
+    if noun.pos_ in {"NOUN", "PROPN"}:
+        # "two days of talks hosted by Annalena Baerbock", "a summit chaired by Egypt"
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _ATTEND_VERBS):
+            windows += [
+                _subtree_range(c)
+                for c in acl.children
+                if c.dep_ in {"obl:agent", "agent"} or (c.dep_ == "obl" and c.left_edge.lower_ == "by")
+            ]
     if tok.lower_ in {"bring", "brought", "brings", "bringing"}:
         # who is brought together, and whom with; the subject is the meeting itself
         sides = [_subtree_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
@@ -352,9 +360,22 @@ def _subject_carrier(verb: Token) -> Token:
         or _purpose(verb)
         or _infinitive_subject(verb)
         or (verb.dep_ == "advcl" and verb.tag_ == "VBG")  # "will brief …, after meeting X"
+        or _finite_under_misread_root(verb)
     ):
         verb = verb.head
     return verb
+
+
+def _finite_under_misread_root(verb: Token) -> bool:
+    """ "Joao Lourenco, the African Union's mediator, hosted X": the parse may read the
+    appositive's noun as the sentence's root and hang the finite verb on it as a modifier;
+    the root's subject is then the verb's."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ not in {"VERB", "AUX"}
+    )
 
 
 def _infinitive_subject(tok: Token) -> bool:

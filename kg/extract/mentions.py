@@ -22,14 +22,19 @@ __all__ = ["HONORIFICS", "classify_name", "find_mentions", "name_runs", "subject
 
 _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
 
-_GOV_HEADS = r"regime|government|authorities|administration|leadership|president|presidency"
+_GOV_HEADS = (
+    r"regime|government|authorities|administration|leadership|president|presidency|junta"
+    r"|military\s+(?:government|junta|regime|rulers|authorities)"
+)
 _PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
-_FORCE_HEADS = r"army|forces|military|troops|navy|air force"
+_FORCE_HEADS = r"army|forces|military|troops|soldiers|navy|air force"
 #: people of a nation who are not its state, and often against it ("the Syrian opposition")
 _OPPOSITION_HEADS = r"opposition|rebels|dissidents|exiles|refugees|activists|protesters|insurgents"
 
 
-_STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-])")
+#: "Mali's military government", "the Malian military junta": the state's rulers, not its army
+_NOT_FORCES = r"(?!\s+(?:government|junta|regime|rulers?|authorities|council|leadership)\b)"
+_STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-]){_NOT_FORCES}")
 
 
 @functools.cache
@@ -46,7 +51,7 @@ def _demonym_regex() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w-])(?P<dem>" + "|".join(re.escape(d) for d in dems) + r")"
         rf"(?:(?P<gov>\s+(?:{_GOV_HEADS}))|(?P<ppl>\s+(?:{_PEOPLE_HEADS}))"
-        rf"|(?P<frc>\s+(?:{_FORCE_HEADS}))|(?P<opp>\s+(?:{_OPPOSITION_HEADS})))?(?![\w])"
+        rf"|(?P<frc>\s+(?:{_FORCE_HEADS})(?![\w-]){_NOT_FORCES})|(?P<opp>\s+(?:{_OPPOSITION_HEADS})))?(?![\w])"
     )
 
 
@@ -152,10 +157,16 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
                 surface = surface[4:]
             if not surface[:1].isupper():
                 continue
-            if kind == "Organization":
-                kind = classify_name(surface)
-                kind = "Organization" if kind == "Person" else kind
             e = _word_end(text, e)
+            if kind == "Organization":
+                # "President Ilham Aliyev", "Hamas political chief Ismail Haniyeh" tagged as
+                # an organisation: a name after a title is a person's
+                holder = next(((tb, te) for tb, te in titled if b <= tb and te == e), None)
+                if holder is not None:
+                    b, kind = holder[0], "Person"
+                else:
+                    kind = classify_name(surface)
+                    kind = "Organization" if kind == "Person" else kind
             if kind == "Person":
                 # the model's name cut short ("Abdel Fattah" of "President Abdel Fattah el-Sisi")
                 b, e = next(((tb, te) for tb, te in titled if tb <= b and e <= te), (b, e))
@@ -164,7 +175,10 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
                     (
                         tb
                         for tb, te in titled
-                        if b < tb < te == e and all(_TITLE_WORD.fullmatch(w) for w in text[b:tb].split())
+                        if b < tb < te == e
+                        and all(
+                            _TITLE_WORD.fullmatch(w) or _OFFICE_WORD.fullmatch(w) for w in text[b:tb].split()
+                        )
                     ),
                     b,
                 )
@@ -231,11 +245,15 @@ _OFFICE_WORDS = (
 )
 # words that may stand in an office's title before its head word: capitalised words
 # ("Foreign", "UN", "Jordan's") and a few lowercase ones ("foreign minister", "prime")
-_OFFICE_MODIFIER = (
-    r"(?:[A-Z][\w.'’-]*|foreign|prime|deputy|vice|defen[cs]e|interior|finance|justice|health|energy"
+_OFFICE_ADJECTIVES = (
+    r"foreign|prime|deputy|vice|defen[cs]e|interior|finance|justice|health|energy"
     r"|trade|special|senior|top|former|acting|interim|assistant|first|general|national|security"
-    r"|state|military|regional|provincial|local|of|for|and|the)"
+    r"|state|military|regional|provincial|local"
 )
+_OFFICE_MODIFIER = rf"(?:[A-Z][\w.'’-]*|{_OFFICE_ADJECTIVES}|of|for|and|the)"
+_OFFICE_WORD = re.compile(_OFFICE_MODIFIER)
+#: the lowercase words of an office's title, in any case ("Defence" of "Defence Minister")
+_OFFICE_ADJECTIVE = re.compile(rf"(?i:{_OFFICE_ADJECTIVES})")
 #: forms of address between an office and its holder's name ("…, HE Dr Ibrahim al-Jaafari")
 HONORIFICS = r"(?:H\.?E\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|Sheikh)"
 _OFFICE_BEFORE_NAME = re.compile(
@@ -276,6 +294,10 @@ def _titled_names(text: str) -> list[tuple[int, int]]:
         words = list(re.finditer(r"\S+", m.group("name")))
         while words and _TITLE_WORD.fullmatch(words[0].group()):
             words.pop(0)  # "Secretary General Antonio Guterres": "General" is title too
+        # "Deputy Defence Minister Yunus-Bek Yevkurov": a title after its modifiers
+        last = max((i for i, w in enumerate(words) if _TITLE_WORD.fullmatch(w.group())), default=-1)
+        if last >= 0 and all(_OFFICE_ADJECTIVE.fullmatch(w.group()) for w in words[:last]):
+            words = words[last + 1 :]
         if not words or words[0].group().lower() in _NOT_A_NAME:
             continue  # "the Justice Against Sponsors of Terrorism Act"
         b = m.start("name") + words[0].start()

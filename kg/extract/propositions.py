@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..models import Mention, Proposition, Span
+from ..nlp.lemmas import verb_lemma
 from .lexicon import COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
 from .timex import CALENDAR_NAME
 
@@ -100,31 +101,10 @@ def _lemma(word: str, doc: Doc | None, begin: int) -> str:
         if span is not None and len(span) and span[0].lemma_:
             return span[0].lemma_.lower()
     w = word.lower()
-    irregular = {
-        "begun": "begin",
-        "began": "begin",
-        "sent": "send",
-        "met": "meet",
-        "held": "hold",
-        "fought": "fight",
-        "brought": "bring",
-        "made": "make",
-        "took": "take",
-        "gave": "give",
-        "is": "be",
-        "are": "be",
-        "was": "be",
-        "were": "be",
-        "has": "have",
-        "had": "have",
-        "faces": "face",
-        "ran": "run",
-        "running": "run",
-        "spent": "spend",
-        "won": "win",
-    }
-    if w in irregular:
-        return irregular[w]
+    known = verb_lemma(w)  # WordNet's verbs, irregular forms included
+    if known is not None:
+        return known
+    # a verb WordNet does not know ("fracking"): English suffix rules
     for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             stem = w[: -len(suf)] + rep
@@ -423,6 +403,18 @@ def _speaker_reference(subj, speaker: Mention, direct: bool, mentions: list[Ment
 _REPORTING = frozenset(CUE_FORMS.values()) | COGNITION_VERBS | {"believe", "hope", "fear", "expect", "wish"}
 
 
+def _raised_participle(verb) -> bool:
+    """ "Foreign fighters believed to be Russian mercenaries", "a man said to have fled": a
+    participle of saying or believing with an infinitive and no auxiliary, which the parse
+    may make a clause with the noun before it as subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _REPORTING
+        and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
 def _reports(verb) -> bool:
     return verb.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in verb.children)
 
@@ -451,7 +443,12 @@ def _from_parse(
         )
         if verb.pos_ not in {"VERB", "AUX"} or not heads_clause or _reduced_passive(verb):
             continue
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if _raised_participle(verb):
+            continue  # "fighters believed to be mercenaries": the belief is no one's act here
+
+        # of two subjects ("told lawmakers Russia had …" read as both), the one in the content
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        subj = next((c for c in subjects if span.start <= c.i < span.end), subjects[0] if subjects else None)
         if subj is None and not any(c.dep_ == "aux:pass" for c in verb.children):
             # "U.S. forces had shot down ...": the parse may hang the subject on the auxiliary
             subj = next(
@@ -559,7 +556,10 @@ def _proposition(act, verb, subject: Mention, inside: list[Mention], span, patie
 
 #: "X of doing Y", the content of an accusation ("accused Iran of arming the rebels")
 _ACCUSED_OF = re.compile(
-    r"(?P<who>(?:the\s+)?(?P<name>[^,;:]+?))\s+of\s+"
+    r"(?P<who>(?:the\s+)?(?P<name>[^,;:]+?))"
+    # "Malian troops were accused of killing civilians": a passive report's own words
+    r"(?:\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:\w+ly\s+)?(?:accused|suspected))?"
+    r"\s+of\s+"
     # a headline capitalises the verb ("Accuses Israel of Targeting Civilians")
     r"(?:(?:secretly|illegally|covertly|deliberately)\s+)?(?P<v>[A-Za-z][a-z]+ing)\b"
 )

@@ -21,7 +21,7 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["COMPONENT", "checked", "check_lemmas"]
+__all__ = ["COMPONENT", "checked", "check_lemmas", "verb_lemma"]
 
 COMPONENT = "kg_lemma_check"
 #: open classes WordNet covers (proper nouns keep their lemma: they are names)
@@ -40,6 +40,24 @@ def _rules() -> EnglishLemmatizer:
 def _index() -> dict[str, set[str]]:
     table = _rules().lookups.get_table("lemma_index")
     return {pos.upper(): set(table.get(pos.lower(), [])) for pos in _CHECKED}
+
+
+@functools.cache
+def verb_lemma(form: str) -> str | None:
+    """WordNet's lemma for a verb form seen without a parse, or read as a noun ("looting"
+    in "accused of looting homes" -> "loot"); None when WordNet knows no such verb."""
+    word = form.lower()
+    lookups = _rules().lookups
+    exceptions = lookups.get_table("lemma_exc").get("verb", {}).get(word)
+    if exceptions:
+        return exceptions[0]
+    verbs = _index()["VERB"]
+    if word in verbs:
+        return word
+    for old, new in lookups.get_table("lemma_rules").get("verb", []):
+        if word.endswith(old) and word[: len(word) - len(old)] + new in verbs:
+            return word[: len(word) - len(old)] + new
+    return None
 
 
 @Language.component(COMPONENT)

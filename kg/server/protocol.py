@@ -199,9 +199,7 @@ async def _federate(text: str, settings: Settings, base: str, is_update: bool = 
         return text  # cheap exit: no SERVICE keyword can hide without these letters
     from kg.federation import prepare_query
 
-    return await run_in_threadpool(
-        prepare_query, text, settings.federation, update=is_update, base_iri=base
-    )
+    return await run_in_threadpool(prepare_query, text, settings.federation, update=is_update, base_iri=base)
 
 
 def _authorized(request: Request, settings: Settings) -> Response | None:

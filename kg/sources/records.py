@@ -132,8 +132,9 @@ def iter_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Item]:
         try:
             yield from json_lines(counted(f), str(path), fields, max_bytes)
         except UnicodeDecodeError:
-            yield f"{path}:{read + 1}", InputError(
-                f"{path}:{read + 1}: not valid UTF-8; the rest of the file is skipped"
+            yield (
+                f"{path}:{read + 1}",
+                InputError(f"{path}:{read + 1}: not valid UTF-8; the rest of the file is skipped"),
             )
 
 
@@ -198,9 +199,12 @@ def iter_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Item]:
             origin = f"{path}:{reader.line_num}"
             missing = [k for k, v in row.items() if v is None and k is not None]
             if fields.text in missing:
-                yield origin, InputError(
-                    f"{origin}: row has {len(header) - len(missing)} of {len(header)} columns; "
-                    f"missing {', '.join(missing)}"
+                yield (
+                    origin,
+                    InputError(
+                        f"{origin}: row has {len(header) - len(missing)} of {len(header)} columns; "
+                        f"missing {', '.join(missing)}"
+                    ),
                 )
                 continue
             row = {k: v for k, v in row.items() if k is not None and v is not None}

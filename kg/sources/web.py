@@ -141,9 +141,7 @@ def iter_feed(data: bytes, origin: str, max_bytes: int, timeout: float) -> Itera
     version = parsed.get("version") or ""
     if not version or (parsed.get("bozo") and not parsed.entries):
         why = parsed.get("bozo_exception")
-        raise InputError(
-            f"{origin}: not a valid RSS or Atom feed" + (f" ({str(why)[:120]})" if why else "")
-        )
+        raise InputError(f"{origin}: not a valid RSS or Atom feed" + (f" ({str(why)[:120]})" if why else ""))
     if not parsed.entries:
         raise InputError(f"{origin}: the feed has no entries")
     outlet = (parsed.feed.get("title") or "").strip() or None

@@ -2550,3 +2550,85 @@ def test_a_participle_of_belief_states_no_act_of_the_noun_before_it():
     )
     (claim,) = run(body).claims
     assert "believe" not in [p.action for p in claim.propositions]
+
+
+def test_a_name_the_parse_made_a_clause_is_still_whom_they_met():
+    body = "Omani mediators met Houthi negotiator Mohammed Abdulsalam in Muscat this week."
+    (meeting,) = run(body).meetings
+    assert "Mohammed Abdulsalam" in {p.label for p in meeting.participants}
+
+
+def test_a_relative_pronoun_holding_talks_stands_for_its_noun():
+    body = (
+        "Saudi Arabia, which has been holding back-channel talks with the Houthis since 2022, "
+        "urged restraint."
+    )
+    (meeting,) = run(body).meetings
+    assert {"Saudi Arabia", "Houthis"} <= {p.label for p in meeting.participants}
+
+
+def test_a_counterpart_named_after_the_office_takes_part():
+    body = (
+        "Ukrainian Foreign Minister Dmytro Kuleba is due to travel to Beijing next week for talks "
+        "with his Chinese counterpart Wang Yi."
+    )
+    (meeting,) = run(body, published=dt.date(2024, 3, 12)).meetings
+    assert {"Dmytro Kuleba", "Wang Yi"} <= {p.label for p in meeting.participants}
+
+
+def test_one_side_in_common_does_not_make_two_meetings_one():
+    body = (
+        "Saudi Arabia, which has been holding back-channel talks with the Houthis since 2022, urged "
+        "restraint. Omani mediators met Houthi negotiator Mohammed Abdulsalam in Muscat this week."
+    )
+    meetings = run(body).meetings
+    assert len(meetings) == 2
+    assert "Saudi Arabia" not in {p.label for p in meetings[1].participants}
+
+
+def test_a_dateline_dash_is_not_part_of_the_content():
+    # the sentence splitter cuts after "(Reuters)", leaving the dash to the next sentence
+    text = (
+        "Strike on port\n\nKYIV, July 19 (Reuters) - A Russian missile strike on the southern port "
+        "of Odesa killed four people and damaged grain terminals overnight, Ukraine's air force "
+        "and regional officials said on Friday."
+    )
+    graph = extract(
+        Article(text=text, title="Strike on port", origin="test"), analyse_one(load_pipeline(), text)
+    )
+    (claim,) = graph.claims
+    assert claim.content.text.startswith("A Russian missile strike")
+
+
+def test_a_source_the_parse_starts_inside_a_name_gets_the_whole_name():
+    body = (
+        "Russian state media outlet RIA Novosti, without providing evidence, claimed that the "
+        "terminals had been used to store weapons."
+    )
+    (claim,) = run(body).claims
+    assert claim.source.label == "RIA Novosti" and claim.source.kind == "MediaOutlet"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Iran denies arming the Houthis.", ("Iran", "arm")),
+        ("Rwanda has repeatedly denied backing the M23 rebels.", ("Rwanda", "back")),
+    ],
+)
+def test_a_denied_gerund_is_the_speakers_own_act(body, expected):
+    (claim,) = run(body).claims
+    assert [(p.subject.label, p.action) for p in claim.propositions] == [expected]
+
+
+def test_a_proposed_gerund_is_no_act_of_the_speaker():
+    (claim,) = run("The senator suggested cutting taxes for families.").claims
+    assert claim.propositions == []
+
+
+def test_a_meeting_named_again_by_surnames_is_the_same_meeting():
+    body = (
+        "Donald Trump will meet House Speaker Paul Ryan next week. "
+        "Trump and Ryan will meet in Washington on Thursday, aides said."
+    )
+    assert len(run(body, published=dt.date(2016, 5, 6)).meetings) == 1

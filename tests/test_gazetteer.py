@@ -40,8 +40,13 @@ def test_a_capital_is_a_city_mention_where_the_model_may_miss_it():
         ("Israeli troops entered the camp.", "Israeli troops", "Armed forces of Israel", "ArmedGroup"),
         ("Malian soldiers fired on the crowd.", "Malian soldiers", "Armed forces of Mali", "ArmedGroup"),
         ("The Malian junta expelled the envoy.", "Malian junta", "Government of Mali", "Government"),
-        ("The M23 rebels took the town.", "M23", "March 23 Movement", "ArmedGroup"),
-        ("Human Rights Watch published a report.", "Human Rights Watch", "Human Rights Watch", "Organization"),
+        ("The M23 rebels took the town.", "M23 rebels", "March 23 Movement", "ArmedGroup"),
+        (
+            "Human Rights Watch published a report.",
+            "Human Rights Watch",
+            "Human Rights Watch",
+            "Organization",
+        ),
         ("The fighting in eastern DRC went on.", "DRC", "Democratic Republic of the Congo", "Country"),
     ],
 )
@@ -52,3 +57,15 @@ def test_armed_forces_juntas_and_conflict_actors_are_named(text, span, label, ki
 def test_a_military_government_is_not_the_army():
     mentions = find_mentions("Mali's military government denied the report.")
     assert all(m.kind != "ArmedGroup" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text,span,label",
+    [
+        ("Yemen's Houthi rebels said they fired.", "Houthi rebels", "Houthis"),
+        ("Hezbollah fighters crossed the border.", "Hezbollah fighters", "Hezbollah"),
+        ("CENTCOM said it struck launchers.", "CENTCOM", "U.S. Central Command"),
+    ],
+)
+def test_an_armed_groups_members_are_the_group(text, span, label):
+    assert (span, label) in {(m.span.text, m.label) for m in find_mentions(text)}

@@ -178,10 +178,18 @@ def _strip(text: str, b: int, e: int, chars: str = ",;:") -> tuple[int, int]:
     return b, e
 
 
+_LEAD_DASH = re.compile(r"(?:--|-|—|–)\s+")
+
+
 def _trim_content(text: str, b: int, e: int) -> tuple[int, int]:
     """Drop surrounding spaces, commas and a final full stop; drop quotation marks only
     when they wrap the whole content."""
     b, e = _strip(text, b, e)
+    # "KYIV, July 19 (Reuters) - A strike killed …, officials said": the dateline (or the
+    # dash left of it where the sentence splitter cut) is where the story was filed from
+    dateline = _DATELINE.match(text, b, e) or _LEAD_DASH.match(text, b, e)
+    if dateline:
+        b, e = _strip(text, dateline.end(), e)
     if e > b and text[e - 1] in ".!?" and not (e - b > 1 and text[e - 2] in _CLOSE):
         e -= 1
     b, e = _strip(text, b, e)
@@ -3070,8 +3078,17 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     start = _noun_phrase_start(resolver.doc, *src)
     if start is None or _accused_subject(text, src, cue, lemma):
         return None
+    # a name the source phrase cuts ("Bashar al-Assad" parsed as two subjects, "RIA | Novosti")
+    # is whole
+    start = min(
+        [start]
+        + [
+            m.span.begin
+            for m in resolver.mentions
+            if m.span.begin < start < m.span.end and not (m.span.begin < cue[1] and cue[0] < m.span.end)
+        ]
+    )
     src = _close_bracket(text, start, src[1])
-    # a name the source phrase cuts ("Bashar al-Assad" parsed as two subjects) is whole
     src = (
         src[0],
         max(

@@ -183,6 +183,19 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def _subject_range(subj: Token) -> tuple[int, int]:
+    """A subject's words; for a relative pronoun ("Saudi Arabia, which has been holding
+    talks with …"), the phrase it stands for, up to the relative clause."""
+    clause = subj.head
+    if subj.lower_ in {"which", "who", "that"} and clause.dep_ == "acl:relcl":
+        noun = clause.head
+        end = clause.left_edge.i  # the relative clause's first word, after the noun's phrase
+        while end > noun.i + 1 and noun.doc[end - 1].is_punct:
+            end -= 1
+        return noun.left_edge.idx, noun.doc[end - 1].idx + len(noun.doc[end - 1])
+    return _subtree_range(subj)
+
+
 def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     """Where a trigger's participants are named, on the parse: the subject (its own, or
     the one it shares as "agreed to meet" / "arrived and met"), the object, and "with /
@@ -192,8 +205,14 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     windows: list[tuple[int, int]] = []
     carrier = _subject_carrier(tok)
     if tok.pos_ in {"VERB", "AUX"}:
-        windows += [_subtree_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
+        windows += [_subject_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
         windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        # "met Houthi negotiator Mohammed Abdulsalam": a name the parse made a clause
+        windows += [
+            _object_range(c)
+            for c in tok.children
+            if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"PROPN", "NOUN"} and c.i > tok.i
+        ]
         windows += _whose_delegation(tok)
     for c in tok.children:
         if c.dep_ in {"obl", "nmod", "prep"} or c.dep_.startswith("obl"):
@@ -203,7 +222,7 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     if _trip_for(tok):
         # "arrived in Cairo for talks with X": who travels takes part
         windows += [
-            _subtree_range(c) for c in _subject_carrier(tok.head).children if c.dep_.startswith("nsubj")
+            _subject_range(c) for c in _subject_carrier(tok.head).children if c.dep_.startswith("nsubj")
         ]
     noun = _counted(tok)
     if noun.pos_ in {"NOUN", "PROPN"} and noun.head.lemma_.lower() in _ATTEND_VERBS:
@@ -214,7 +233,7 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
             windows += [(c.left_edge.idx, end) for c in verb.children if c.dep_ in {"obl:agent", "agent"}]
         elif tok.dep_ in {"obj", "dobj"}:
             windows += [
-                _subtree_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
+                _subject_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
             ]
     if noun.pos_ in {"NOUN", "PROPN"}:
         # "two days of talks hosted by Annalena Baerbock", "a summit chaired by Egypt"
@@ -620,6 +639,8 @@ def _backed_group(text: str, wb: int, we: int) -> Mention | None:
 
 
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
+_SPACE = re.compile(r"[ \t]+")
+_ENDS_IN_TITLE = re.compile(r"\b(?:counterpart|minister|envoy|president|leader|chief|negotiator)$", re.I)
 
 
 def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int:
@@ -627,6 +648,8 @@ def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int
     Minister of Foreign Affairs of Iraq, Ibrahim al-Jaafari, in Canberra"): the parse often
     leaves the name out of the office's subtree, and the person is the participant."""
     gap = _APPOSITIVE_NAME.match(text, we)
+    if (gap is None or gap.end() == we) and _ENDS_IN_TITLE.search(text, max(0, we - 14), we):
+        gap = _SPACE.match(text, we)  # "his Chinese counterpart Wang Yi", parsed apart
     if gap is None or gap.end() == we:
         return we
     name = next((m for m in mentions if m.span.begin == gap.end() and m.kind == "Person"), None)
@@ -656,12 +679,19 @@ def _same_meeting(
             return False
         return not (place and m.place and m.place.label != place.label)
 
-    labels = {p.label for p in parts}
+    def keys(mentions: list[Mention]) -> set[str]:
+        # names are not resolved yet: "Donald Trump" and "Trump" are one side
+        return {p.label.split()[-1].lower() for p in mentions if p.label.split()}
+
+    labels = keys(parts)
     for m in reversed(meetings):
         if compatible(m) and place and m.place and m.place.label == place.label:
             return m
     for m in reversed(meetings):
-        if compatible(m) and labels & {p.label for p in m.participants}:
+        # one side in common is not enough ("Saudi Arabia has held talks with the Houthis
+        # … Omani mediators met Houthi negotiator X"): all the sides named, or two of them
+        sides = keys(m.participants)
+        if compatible(m) and labels and (labels <= sides or len(labels & sides) >= 2):
             return m
     if meetings and (definite or not place) and compatible(meetings[-1]):
         return meetings[-1]

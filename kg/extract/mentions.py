@@ -32,6 +32,10 @@ _FORCE_HEADS = r"army|forces|military|troops|soldiers|navy|air force"
 _OPPOSITION_HEADS = r"opposition|rebels|dissidents|exiles|refugees|activists|protesters|insurgents"
 
 
+#: the members of an armed group named by its name before them ("Houthi rebels")
+_MEMBERS = re.compile(
+    r"\s+(?:rebels|fighters|militants|militia|militiamen|mercenaries|insurgents|guerrillas|gunmen|movement)\b"
+)
 #: "Mali's military government", "the Malian military junta": the state's rulers, not its army
 _NOT_FORCES = r"(?!\s+(?:government|junta|regime|rulers?|authorities|council|leadership)\b)"
 _STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-]){_NOT_FORCES}")
@@ -133,6 +137,10 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         state = g.state_of(entry)
         affil = (state.label,) if state is not None else ()
         candidates.append(Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil))
+        members = _MEMBERS.match(text, e) if entry.kind == "ArmedGroup" else None
+        if members:  # "Houthi rebels", "Hezbollah fighters": the group itself
+            e = members.end()
+            candidates[-1] = Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil)
         forces = _STATE_FORCES.match(text, e) if entry.kind == "Country" else None
         if forces:  # "U.S. forces", "Russia's army", as "American forces" above
             fe = forces.end()
@@ -268,7 +276,7 @@ _OFFICE_BEFORE_NAME = re.compile(
 #: Jinping", "Prince Faisal bin Farhan"): the offices, plus forms of address and ranks
 _TITLE_WORD = re.compile(
     rf"(?i:{_OFFICE_WORDS}|general|marshal|admiral|colonel|captain|ayatollah|pope|queen|crown"
-    r"|senator|lawmaker|judge|justice|cleric|imam|rabbi|sultan|emir)"
+    r"|senator|lawmaker|judge|justice|cleric|imam|rabbi|sultan|emir|counterpart)"
     r"|Gen\.|Col\.|Lt\.|Maj\.|Brig\.|Capt\.|Adm\.|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sgt\."
 )
 #: one word of a name: capitalised, or an Arabic article or particle joined to one ("el-Sisi")

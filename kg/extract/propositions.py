@@ -403,6 +403,27 @@ def _speaker_reference(subj, speaker: Mention, direct: bool, mentions: list[Ment
 _REPORTING = frozenset(CUE_FORMS.values()) | COGNITION_VERBS | {"believe", "hope", "fear", "expect", "wish"}
 
 
+def _conjoined(verb) -> list:
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+
+
+def _speakers_gerund(verb, span) -> bool:
+    """A content that is a gerund of the cue with no subject of its own ("denied arming the
+    Houthis", "admitted carrying out the attack"): the speaker's own act."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.i == span.start
+        and not span.start <= verb.head.i < span.end
+        and verb.head.lemma_.lower() in _OWN_ACT_VERBS
+        and verb.dep_ in {"xcomp", "ccomp", "obj", "advcl"}
+    )
+
+
+#: cues whose gerund is the speaker's own act ("denied arming", "admitted carrying out");
+#: "proposed refinancing loans", "named improving services as a priority" are not acts
+_OWN_ACT_VERBS = frozenset("deny admit acknowledge confess regret recall defend justify boast claim".split())
+
+
 def _raised_participle(verb) -> bool:
     """ "Foreign fighters believed to be Russian mercenaries", "a man said to have fled": a
     participle of saying or believing with an infinitive and no auxiliary, which the parse
@@ -458,6 +479,9 @@ def _from_parse(
             subj = _subject_before_parenthetical(verb, span, skip)
         if subj is None:
             subj = _implied_subject(verb, span)
+        if subj is None and speaker is not None and _speakers_gerund(verb, span):
+            # "Iran denies arming the Houthis": the speaker is who is said (not) to do it
+            return [_proposition(a, verb, speaker, inside, span) for a in [verb, *_conjoined(verb)]]
         if subj is None or not (span.start <= subj.i < span.end):
             continue
         if subj.dep_ == "nsubj:pass" and not any(c.dep_ == "xcomp" for c in verb.children):
@@ -492,8 +516,7 @@ def _from_parse(
             ]
             if comp:
                 action = comp[0]
-        conjuncts = [c for c in action.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-        out = [_proposition(act, verb, subject, inside, span) for act in [action, *conjuncts]]
+        out = [_proposition(act, verb, subject, inside, span) for act in [action, *_conjoined(action)]]
         break
     return out
 

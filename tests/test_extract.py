@@ -2632,3 +2632,32 @@ def test_a_meeting_named_again_by_surnames_is_the_same_meeting():
         "Trump and Ryan will meet in Washington on Thursday, aides said."
     )
     assert len(run(body, published=dt.date(2016, 5, 6)).meetings) == 1
+
+
+def test_a_sentence_adverb_is_neither_a_name_nor_part_of_the_source():
+    body = (
+        "Meanwhile, the spokesman of the Islamic Revolutionary Guard Corps, Brigadier General "
+        "Ramezan Sharif, warned that the resistance front would deliver a decisive response."
+    )
+    graph = run(body)
+    assert "Meanwhile" not in {m.span.text for m in graph.mentions}
+    (claim,) = graph.claims
+    assert claim.source.label == "Ramezan Sharif"
+    assert not claim.source_span.text.startswith("Meanwhile")
+
+
+def test_a_surname_that_writes_is_the_person_named_before_not_an_outlet():
+    body = (
+        "Iran's Foreign Minister Hossein Amirabdollahian said the United States bears full "
+        "responsibility. “The American government must be held accountable,” Amirabdollahian "
+        "wrote in a post on X."
+    )
+    claims = run(body).claims
+    assert [(c.source.label, c.source.kind) for c in claims] == [("Hossein Amirabdollahian", "Person")] * 2
+
+
+def test_the_object_of_an_accused_act_is_the_parses_object_not_the_last_words():
+    (claim,) = run("Burhan accused the RSF of violating every truce since the war began in April.").claims
+    assert [(p.subject.label, p.action, p.object_text) for p in claim.propositions] == [
+        ("Rapid Support Forces", "violate", "truce")
+    ]

@@ -36,6 +36,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTICIPLE_CUES,
     PRONOUNS,
+    SENTENCE_ADVERBS,
     STANCE_FORMS,
     STANCE_VERBS,
     cue_regex,
@@ -630,6 +631,21 @@ class _Resolver:
             kind = (
                 entry.kind if entry is not None and entry.kind == "City" else classify_name(name, cue_lemma)
             )
+            # "Amirabdollahian wrote" after "Hossein Amirabdollahian said": the person named
+            # before, whatever a lone name with "wrote" would suggest
+            person = next(
+                (
+                    m
+                    for m in self.mentions
+                    if m.kind == "Person"
+                    and m.span.end <= rb
+                    and m.label.split()[-1] == name
+                    and " " in m.label
+                ),
+                None,
+            )
+            if person is not None:
+                return self._remember(Mention(Span(rb, re_, name), person.label, "Person", key=person.key))
             return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
         # "the envoy" -> "envoy"; "some of the rebels" keeps its quantifier
         label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+(?!of\b)", "", phrase, flags=re.I)
@@ -3104,6 +3120,9 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
     dateline = _DATELINE.match(text, src[0], src[1])
     if dateline:  # "PORT SUDAN — Sudan's army chief": the place the story was filed from
         src = (dateline.end(), src[1])
+    adverb = re.match(r"(\w+)\s*,\s*", text[src[0] : src[1]])
+    if adverb and adverb.group(1) in SENTENCE_ADVERBS:  # "Meanwhile, the spokesman … warned"
+        src = (src[0] + adverb.end(), src[1])
     src = _without_cue_modifiers(resolver.doc, src, cue)
     src = _without_time(text, resolver.doc, src)
     closing = text[src[1] : src[1] + 1] == "," and not src[0] <= content[0] <= src[1]

@@ -415,3 +415,11 @@ MEDIA_WORDS = {
 
 #: Penn tags of a finite verb form: a clause with its own subject has one
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+#: Sentence adverbs a news sentence opens with ("Meanwhile, the spokesman … warned"): never
+#: part of a source, though the parse may start the subject with one.
+SENTENCE_ADVERBS = frozenset(
+    """Meanwhile Meantime However Separately Earlier Later Moreover Instead Still Yet Also
+    Nonetheless Nevertheless Furthermore Additionally Elsewhere Overnight Today Yesterday
+    Previously Subsequently Similarly Likewise Indeed Besides Then Now""".split()
+)

@@ -91,7 +91,8 @@ _NOT_VERBS = {
 }
 _ALIASES_OK = {"US", "UK", "UAE", "U.S.", "U.K.", "USA", "America", "Britain", "DPRK", "PRC"}
 _STOP_OBJ = re.compile(
-    r"\s(?:from|to|into|in|on|at|with|for|against|toward|towards|alongside|and|,|by|over|through)\b|[,.;:]"
+    r"\s(?:from|to|into|in|on|at|with|for|against|toward|towards|alongside|and|,|by|over|through"
+    r"|since|after|before|when|while|until|because|as|despite|amid|during|that|which|who)\b|[,.;:]"
 )
 
 
@@ -656,6 +657,15 @@ def propositions_for(
     return out
 
 
+def _parsed_object(doc: Doc | None, b: int, e: int):
+    """The object the parse gives the verb between two offsets, if it is parsed as one."""
+    span = doc.char_span(b, e, alignment_mode="expand") if doc is not None and _has(doc, "DEP") else None
+    if span is None or not len(span):
+        return None
+    obj = next((c for c in span[0].children if c.dep_ in {"obj", "iobj"}), None)
+    return None if obj is None or obj.pos_ in {"SCONJ", "ADP", "CCONJ", "PUNCT"} else _counted_object(obj)
+
+
 def _surface_proposition(
     text: str,
     content: Span,
@@ -683,6 +693,9 @@ def _surface_proposition(
     obj_text_raw = rest[: stop.start()] if stop else rest
     words = [w for w in obj_text_raw.split() if w.lower() not in _DETS]
     obj_text = " ".join(words[-3:])
+    head = _parsed_object(doc, act_b, act_e)
+    if head is not None:  # the parse's object, as _from_parse reads it ("every truce" -> truce)
+        obj_text = head.lemma_.lower() if head.pos_ != "PRON" else ""
     obj_m = _mention_at(inside, rest_b, rest_b + len(obj_text_raw))
     clause = re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
     clause_end = rest_b + (clause.start() if clause else len(rest))

@@ -2661,3 +2661,35 @@ def test_the_object_of_an_accused_act_is_the_parses_object_not_the_last_words():
     assert [(p.subject.label, p.action, p.object_text) for p in claim.propositions] == [
         ("Rapid Support Forces", "violate", "truce")
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The Houthis vowed to continue attacking ships linked to Israel.", [("Houthis", "attack", "ship")]),
+        ("Hamas threatened to kill the hostages if the bombing continued.", [("Hamas", "kill", "hostage")]),
+        ("Russia refused to withdraw its troops from the plant.", [("Russia", "withdraw", "troops")]),
+    ],
+)
+def test_what_the_speaker_commits_to_is_the_speakers_act(body, expected):
+    (claim,) = run(body).claims
+    assert [(p.subject.label, p.action, p.object_text) for p in claim.propositions] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The U.S. urged Israel to stop the offensive.", ("Israel", "stop")),
+        ("The EU called on Iran to halt drone deliveries to Russia.", ("Iran", "halt")),
+    ],
+)
+def test_whom_the_speaker_urges_is_who_is_to_act(body, expected):
+    (claim,) = run(body).claims
+    assert [(p.subject.label, p.action) for p in claim.propositions] == [expected]
+
+
+def test_a_states_jets_are_its_armed_forces():
+    (claim,) = run(
+        "In a statement, the Israeli army said its jets had struck Hezbollah targets in Lebanon."
+    ).claims
+    assert [(p.subject.label, p.action) for p in claim.propositions] == [("Armed forces of Israel", "strike")]

@@ -228,6 +228,10 @@ def _by_phrase(tok) -> bool:
     return tok.dep_.startswith("obl") and any(g.lower_ == "by" and g.dep_ == "case" for g in tok.children)
 
 
+def _case(tok) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
+
+
 def _implied_subject(verb, span):
     """Who does what a clause without a subject says: the accused in "accused Tehran of
     sending weapons", the noun phrase a finite verb was hung on (_clause_as_relative)."""
@@ -240,6 +244,18 @@ def _implied_subject(verb, span):
         )
     if _clause_as_relative(verb, span):
         return head
+    if verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+        # "urged Israel to stop the offensive", "called on Iran to halt …": the one urged
+        # is who is to do it
+        return next(
+            (
+                c
+                for c in head.children
+                if span.start <= c.i < verb.i
+                and (c.dep_ in {"obj", "iobj"} or (c.dep_ == "obl" and _case(c) in {"on", "upon"}))
+            ),
+            None,
+        )
     return None
 
 
@@ -317,6 +333,12 @@ def _speakers_body(subj, speaker: Mention, phrase, mentions: list[Mention]) -> M
 
 #: the armed men of whoever speaks: "the ministry said its forces had captured the town"
 _FORCE_NOUNS = {
+    "jet",
+    "warplane",
+    "aircraft",
+    "drone",
+    "artillery",
+    "warship",
     "force",
     "forces",
     "troop",
@@ -404,25 +426,53 @@ def _speaker_reference(subj, speaker: Mention, direct: bool, mentions: list[Ment
 _REPORTING = frozenset(CUE_FORMS.values()) | COGNITION_VERBS | {"believe", "hope", "fear", "expect", "wish"}
 
 
+def _main_act(verb):
+    """The act a light verb stands before: "continue attacking ships" attacks, "has begun
+    a project to export" exports (the object's infinitive, not a relative clause with a
+    subject of its own: "had a source who told him")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return verb
+    comp = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
+    comp += [
+        a
+        for o in verb.children
+        if o.dep_ == "obj"
+        for a in o.children
+        if a.dep_ in {"acl", "acl:relcl"}
+        and a.pos_ == "VERB"
+        and not any(g.dep_.startswith("nsubj") for g in a.children)
+    ]
+    return comp[0] if comp else verb
+
+
 def _conjoined(verb) -> list:
     return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
 
 
-def _speakers_gerund(verb, span) -> bool:
-    """A content that is a gerund of the cue with no subject of its own ("denied arming the
-    Houthis", "admitted carrying out the attack"): the speaker's own act."""
+def _speakers_own_act(verb, span) -> bool:
+    """A content that is a gerund or an infinitive of the cue with no subject of its own:
+    the speaker's own act ("denied arming the Houthis", "admitted carrying out the attack")
+    or commitment ("vowed to continue", "threatened to kill the hostages")."""
+    cue = verb.head
+    if span.start <= cue.i < span.end or verb.dep_ not in {"xcomp", "ccomp", "obj", "advcl"}:
+        return False
+    if verb.tag_ == "VBG" and verb.i == span.start:
+        return cue.lemma_.lower() in _OWN_ACT_VERBS
+    to = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "to"), None)
     return (
-        verb.tag_ == "VBG"
-        and verb.i == span.start
-        and not span.start <= verb.head.i < span.end
-        and verb.head.lemma_.lower() in _OWN_ACT_VERBS
-        and verb.dep_ in {"xcomp", "ccomp", "obj", "advcl"}
+        verb.tag_ == "VB"
+        and to is not None
+        and to.i == span.start
+        and cue.lemma_.lower() in _OWN_ACT_VERBS | _COMMITTING_VERBS
     )
 
 
 #: cues whose gerund is the speaker's own act ("denied arming", "admitted carrying out");
 #: "proposed refinancing loans", "named improving services as a priority" are not acts
 _OWN_ACT_VERBS = frozenset("deny admit acknowledge confess regret recall defend justify boast claim".split())
+#: cues whose infinitive is what the speaker commits to ("vowed to retaliate"); "urged X to"
+#: and "asked to" give the act to someone else
+_COMMITTING_VERBS = frozenset("vow threaten pledge promise refuse agree decide plan offer intend".split())
 
 
 def _raised_participle(verb) -> bool:
@@ -480,9 +530,11 @@ def _from_parse(
             subj = _subject_before_parenthetical(verb, span, skip)
         if subj is None:
             subj = _implied_subject(verb, span)
-        if subj is None and speaker is not None and _speakers_gerund(verb, span):
-            # "Iran denies arming the Houthis": the speaker is who is said (not) to do it
-            return [_proposition(a, verb, speaker, inside, span) for a in [verb, *_conjoined(verb)]]
+        if subj is None and speaker is not None and _speakers_own_act(verb, span):
+            # "Iran denies arming the Houthis", "the Houthis vowed to keep attacking ships":
+            # the speaker is who is said (not) to do it, or who commits to it
+            action = _main_act(verb)
+            return [_proposition(a, verb, speaker, inside, span) for a in [action, *_conjoined(action)]]
         if subj is None or not (span.start <= subj.i < span.end):
             continue
         if subj.dep_ == "nsubj:pass" and not any(c.dep_ == "xcomp" for c in verb.children):
@@ -501,22 +553,7 @@ def _from_parse(
             subject = _speaker_reference(subj, speaker, direct, mentions or [])
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):
             continue  # "Tehran sent drones" is the state acting; "Aleppo fell" is a place
-        action = verb
-        if verb.lemma_.lower() in LIGHT_VERBS:
-            comp = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
-            objs = [c for c in verb.children if c.dep_ == "obj"]
-            # "has begun a project to export": the object's infinitive, not a relative
-            # clause with its own subject ("had a source who told him")
-            comp += [
-                a
-                for o in objs
-                for a in o.children
-                if a.dep_ in {"acl", "acl:relcl"}
-                and a.pos_ == "VERB"
-                and not any(g.dep_.startswith("nsubj") for g in a.children)
-            ]
-            if comp:
-                action = comp[0]
+        action = _main_act(verb)
         out = [_proposition(act, verb, subject, inside, span) for act in [action, *_conjoined(action)]]
         break
     return out

@@ -2693,3 +2693,19 @@ def test_a_states_jets_are_its_armed_forces():
         "In a statement, the Israeli army said its jets had struck Hezbollah targets in Lebanon."
     ).claims
     assert [(p.subject.label, p.action) for p in claim.propositions] == [("Armed forces of Israel", "strike")]
+
+
+def test_a_body_that_only_describes_a_person_is_not_a_side_of_the_meeting():
+    body = "He met Lebanese Parliament Speaker Nabih Berri, a Hezbollah ally, in Beirut on Monday."
+    (meeting,) = run(body).meetings
+    assert {p.label for p in meeting.participants} == {"Nabih Berri"}
+
+
+def test_a_person_the_parse_hangs_in_an_appositive_stays_a_side():
+    body = (
+        "Crapo and Risch have already met with McConnell and Sen. Chuck Grassley (R-Iowa), "
+        "chairman of the Judiciary Committee, to try to get the process moving."
+    )
+    (meeting,) = run(body).meetings
+    sides = {p.label for p in meeting.participants}
+    assert {"McConnell", "Chuck Grassley"} <= sides and "Judiciary Committee" not in sides

@@ -572,6 +572,7 @@ def _participants(
             for m in _list_mentions(text, wb, we, mentions)
             if m.kind not in {"City", "Place"}
             and not (m.kind == "Country" and _NOT_PARTICIPANT_BEFORE.search(text[: m.span.begin][-12:]))
+            and not (doc is not None and _describes_a_person(doc, m, mentions))
         ]
         # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person
         named = [m for m in found if not (m.kind == "Country" and m.span.text != m.label)]
@@ -602,6 +603,22 @@ def _participants(
             seen.add(m.label)
             uniq.append(m)
     return uniq
+
+
+def _describes_a_person(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """ "Nabih Berri, a Hezbollah ally", "Joao Lourenco, the African Union's mediator": a
+    body named in an appositive that describes a named person is not a side of its own."""
+    span = doc.char_span(m.span.begin, m.span.end, alignment_mode="expand") if m.kind != "Person" else None
+    if span is None:
+        return False  # a person is a side, whatever the parse hangs the name on
+    tok = span.root
+    while tok.dep_ != "appos" and tok.head.dep_ != "ROOT" and tok.i != tok.head.i:
+        if tok.dep_ in {"obj", "nsubj", "nsubj:pass", "obl", "conj"}:
+            return False  # left the appositive's phrase
+        tok = tok.head
+    if tok.dep_ != "appos" or m.span.begin <= tok.head.idx < m.span.end:
+        return False
+    return any(p.kind == "Person" and p.span.begin <= tok.head.idx < p.span.end for p in mentions)
 
 
 #: the rest of a name past where a window ends: capitalised words only

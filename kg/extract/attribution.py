@@ -29,6 +29,7 @@ from ..nlp import TEXT_KEY
 from .lexicon import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
+    BODY_REFERENCES,
     COGNITION_VERBS,
     CUE_FORMS,
     FINITE_TAGS,
@@ -114,17 +115,6 @@ _SETTING_BEFORE_CUE = re.compile(
 _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "letter"}
 #: "the organization added", "the ministry said": a body named before, of a kind the noun fits
 _BODY_KINDS = {"Organization", "Government", "ArmedGroup", "Group", "MediaOutlet"}
-_BODY_REFERENCES = {
-    "organization": {"Organization", "ArmedGroup"},
-    "organisation": {"Organization", "ArmedGroup"},
-    "group": {"ArmedGroup", "Organization", "Group"},
-    "movement": {"ArmedGroup", "Organization", "Group"},
-    "militia": {"ArmedGroup"},
-    "ministry": {"Government"},
-    "agency": {"MediaOutlet", "Government", "Organization"},
-    "monitor": {"Organization", "MediaOutlet"},
-    "watchdog": {"Organization"},
-}
 _MAX_SOURCE_WORDS = 16
 
 
@@ -527,7 +517,7 @@ class _Resolver:
         last body of a kind the noun fits that spoke. Words between "the" and the noun may
         only describe it (lowercase, "Iran-backed"), or name the body's nation."""
         words = phrase.split()
-        kinds = _BODY_REFERENCES.get(words[-1].lower()) if 2 <= len(words) <= 5 else None
+        kinds = BODY_REFERENCES.get(words[-1].lower()) if 2 <= len(words) <= 5 else None
         if not kinds or words[0].lower() != "the":
             return None
         g = load_gazetteer()

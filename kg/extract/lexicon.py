@@ -423,3 +423,19 @@ SENTENCE_ADVERBS = frozenset(
     Nonetheless Nevertheless Furthermore Additionally Elsewhere Overnight Today Yesterday
     Previously Subsequently Similarly Likewise Indeed Besides Then Now""".split()
 )
+
+#: How news refers back to a body by a common noun ("the group said", "the ministry
+#: added", "a Houthi spokesman said the group had …"), and the kinds of body each noun fits.
+BODY_REFERENCES: dict[str, frozenset[str]] = {
+    "organization": frozenset({"Organization", "ArmedGroup"}),
+    "organisation": frozenset({"Organization", "ArmedGroup"}),
+    "group": frozenset({"ArmedGroup", "Organization", "Group"}),
+    "movement": frozenset({"ArmedGroup", "Organization", "Group"}),
+    "faction": frozenset({"ArmedGroup", "Group"}),
+    "militia": frozenset({"ArmedGroup"}),
+    "ministry": frozenset({"Government"}),
+    "government": frozenset({"Government", "Country"}),
+    "agency": frozenset({"MediaOutlet", "Government", "Organization"}),
+    "monitor": frozenset({"Organization", "MediaOutlet"}),
+    "watchdog": frozenset({"Organization"}),
+}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..models import Mention, Proposition, Span
 from ..nlp.lemmas import verb_lemma
-from .lexicon import COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
+from .lexicon import BODY_REFERENCES, COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
 from .timex import CALENDAR_NAME
 
 __all__ = ["propositions_for"]
@@ -293,24 +293,11 @@ def _actor_between(speaker: Mention, subj, mentions: list[Mention]) -> bool:
     )
 
 
-#: "the group", "the movement": how news refers back to the body a speaker speaks for
-_BODY_NOUNS = {
-    "group": {"ArmedGroup", "Organization", "Group"},
-    "movement": {"ArmedGroup", "Organization", "Group"},
-    "militia": {"ArmedGroup"},
-    "organization": {"ArmedGroup", "Organization"},
-    "organisation": {"ArmedGroup", "Organization"},
-    "faction": {"ArmedGroup", "Group"},
-    "ministry": {"Government"},
-    "government": {"Government", "Country"},
-}
-
-
 def _speakers_body(subj, speaker: Mention, phrase, mentions: list[Mention]) -> Mention | None:
     """The body "the group" stands for in what its spokesman said: "A Houthi spokesman said
     the group had targeted a ship" is the Houthis' act. The speaker, or a name inside the
     speaker's phrase, of the kind the noun names, with no other such body named in between."""
-    kinds = _BODY_NOUNS.get(subj.lemma_.lower())
+    kinds = BODY_REFERENCES.get(subj.lemma_.lower())
     if kinds is None or [c.lower_ for c in subj.children] != ["the"]:
         return None
     # the speaker's phrase, titles and appositives included ("Houthi spokesman Yahya Saree")

@@ -2709,3 +2709,29 @@ def test_a_person_the_parse_hangs_in_an_appositive_stays_a_side():
     (meeting,) = run(body).meetings
     sides = {p.label for p in meeting.participants}
     assert {"McConnell", "Chuck Grassley"} <= sides and "Judiciary Committee" not in sides
+
+
+@pytest.mark.parametrize(
+    "body,sides",
+    [
+        ("Putin and Xi held talks in Beijing on Thursday.", {"Putin", "Xi"}),
+        (
+            "A planned meeting between Netanyahu and Biden was called off after the strike.",
+            {"Netanyahu", "Biden"},
+        ),
+    ],
+)
+def test_a_name_coordinated_with_a_persons_is_a_person(body, sides):
+    (meeting,) = run(body).meetings
+    assert {p.label for p in meeting.participants} == sides
+
+
+def test_a_state_before_an_office_is_not_made_a_person_by_coordination():
+    body = "The conference will host Texas Sen. Ted Cruz and Ohio Gov. John Kasich next week."
+    assert "Ohio" not in {m.label for m in run(body).mentions if m.kind == "Person"}
+
+
+def test_talks_counted_in_rounds_keep_their_place():
+    body = "Iranian and Saudi officials have held five rounds of talks in Baghdad since 2021."
+    (meeting,) = run(body).meetings
+    assert meeting.place.label == "Baghdad"

@@ -420,6 +420,7 @@ def _clause_range(tok: Token) -> tuple[int, int, bool]:
         tok
     ):
         return (*_own_clause(tok.head), True)  # where one goes to meet: "to Tehran" too
+    tok = _counted(tok)  # "held five rounds of talks in Baghdad": the place hangs on the rounds
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
         tok = tok.head
     return (*_own_clause(tok), False)

@@ -197,8 +197,24 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
     if doc is not None and doc.has_annotation("DEP"):
         for person in [m for m in found if m.kind == "Person"]:
             for b, e in _conjunct_names(doc, person):
-                if classify_name(text[b:e]) == "Person":
-                    add(Mention(Span(b, e, text[b:e]), text[b:e], "Person"))
+                if classify_name(text[b:e]) != "Person":
+                    continue
+                # "between Netanyahu and Biden" with "Netanyahu" tagged a place the
+                # gazetteer does not know: a person, as the name it is coordinated with
+                misread = next(
+                    (
+                        i
+                        for i, m in enumerate(found)
+                        if (m.span.begin, m.span.end) == (b, e)
+                        and m.kind == "Place"
+                        and g.lookup(m.label) is None
+                        and not re.match(r"\s+[A-Z]", text[e : e + 2])  # "Ohio Gov. John Kasich"
+                    ),
+                    None,
+                )
+                if misread is not None:
+                    found[misread] = Mention(Span(b, e, text[b:e]), text[b:e], "Person")
+                add(Mention(Span(b, e, text[b:e]), text[b:e], "Person"))
     found.sort(key=lambda m: m.span.begin)
     return _fold_offices(text, found)
 
@@ -211,12 +227,18 @@ def _conjunct_names(doc: Doc, person: Mention) -> list[tuple[int, int]]:
     if span is None or not len(span):
         return []
     group = span.root.conjuncts
-    if not any(c.dep_ == "cc" and c.lower_ in {"and", "or", "nor"} for t in group for c in t.children):
+    if not any(
+        c.dep_ == "cc" and c.lower_ in {"and", "or", "nor"} for t in (span.root, *group) for c in t.children
+    ):
         return []  # a list of names joined by "and", not an appositive the parse took for one
     out = []
     for conj in group:
         # a short foreign name may be tagged a pronoun ("Biden and Xi"); a real one is a stop word
-        name = (conj.pos_ == "PROPN" and conj.tag_ != "NNPS") or (conj.pos_ == "PRON" and not conj.is_stop)
+        name = (
+            (conj.pos_ == "PROPN" and conj.tag_ != "NNPS")
+            or (conj.pos_ == "PRON" and not conj.is_stop)
+            or (conj.tag_ == "NN" and conj.i > conj.sent.start)  # "Putin and Xi" with "Xi" a noun
+        )
         if not name or not conj.text[:1].isupper() or span.start <= conj.i < span.end:
             continue
         near = {conj.doc[i].text for i in (conj.i - 1, conj.i + 1) if 0 <= i < len(conj.doc)}

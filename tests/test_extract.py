@@ -2735,3 +2735,20 @@ def test_talks_counted_in_rounds_keep_their_place():
     body = "Iranian and Saudi officials have held five rounds of talks in Baghdad since 2021."
     (meeting,) = run(body).meetings
     assert meeting.place.label == "Baghdad"
+
+
+def test_a_journey_for_talks_is_a_meeting_though_the_talks_are_bare():
+    (meeting,) = run("A Hamas delegation arrived in Cairo on Monday for ceasefire talks.").meetings
+    assert meeting.place.label == "Cairo" and {p.label for p in meeting.participants} == {"Hamas"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Analysts say the strikes reflect a long-standing strategy.",
+        "Witnesses said soldiers opened fire on the crowd.",
+    ],
+)
+def test_a_capitalised_common_noun_opening_the_sentence_is_no_named_person(body):
+    (claim,) = run(body).claims
+    assert claim.source.kind == "UnnamedActor"

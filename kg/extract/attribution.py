@@ -36,6 +36,7 @@ from .lexicon import (
     MEDIA_WORDS,
     ORG_WORDS,
     PARTICIPLE_CUES,
+    PERSON_NOUNS,
     PRONOUNS,
     SENTENCE_ADVERBS,
     STANCE_FORMS,
@@ -512,6 +513,16 @@ class _Resolver:
     last_any: Mention | None = None
     bodies: list[Mention] = field(default_factory=list)  # named bodies that spoke, in order
 
+    def _common_noun(self, b: int, e: int) -> bool:
+        """ "Analysts say", "Witnesses said": a capitalised word at the start of a sentence
+        that the tagger reads as a common noun, or that is a noun for people ("Witnesses"
+        tagged a proper noun), is no name."""
+        span = self.doc.char_span(b, e, alignment_mode="expand") if self.doc is not None else None
+        if span is None or len(span) != 1 or span[0].i != span[0].sent.start or span[0].ent_type_:
+            return False
+        word = span[0]
+        return word.tag_ in {"NN", "NNS"} or re.sub(r"(?:e?s)$", "", word.lower_) in PERSON_NOUNS
+
     def _body_reference(self, phrase: str) -> Mention | None:
         """ "The organization added", "the rights group said", "the Lebanese group said": the
         last body of a kind the noun fits that spoke. Words between "the" and the noun may
@@ -636,7 +647,8 @@ class _Resolver:
             )
             if person is not None:
                 return self._remember(Mention(Span(rb, re_, name), person.label, "Person", key=person.key))
-            return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
+            if not (kind == "Person" and self._common_noun(rb, re_)):
+                return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
         # "the envoy" -> "envoy"; "some of the rebels" keeps its quantifier
         label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+(?!of\b)", "", phrase, flags=re.I)
         return self._remember(

@@ -809,6 +809,7 @@ def find_meetings(
                     or held
                     or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
                     or dets & {"a", "an"}  # "will host an emergency Arab League summit"
+                    or (tok is not None and _trip_for(tok))  # "arrived in Cairo for ceasefire talks"
                 )
             ):
                 continue

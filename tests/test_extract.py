@@ -2752,3 +2752,28 @@ def test_a_journey_for_talks_is_a_meeting_though_the_talks_are_bare():
 def test_a_capitalised_common_noun_opening_the_sentence_is_no_named_person(body):
     (claim,) = run(body).claims
     assert claim.source.kind == "UnnamedActor"
+
+
+def test_a_datelines_date_is_not_the_meetings_time():
+    text = (
+        "Mediators meet Hamas\n\nDOHA, March 10 (Reuters) - Qatari and Egyptian mediators met Hamas "
+        "political chief Ismail Haniyeh in Doha on Sunday and urged the group to accept a six-week "
+        "truce, two officials familiar with the talks said."
+    )
+    graph = extract(
+        Article(text=text, title="Mediators meet Hamas", origin="test", published=dt.date(2024, 3, 20)),
+        analyse_one(load_pipeline(), text),
+    )
+    (meeting,) = graph.meetings
+    assert meeting.time_text == "on Sunday"
+
+
+def test_most_of_the_rockets_are_rockets():
+    (claim,) = run("The Israeli military said it had intercepted most of the rockets.").claims
+    assert [(p.action, p.object_text) for p in claim.propositions] == [("intercept", "rocket")]
+
+
+def test_a_surname_the_tagger_reads_as_a_common_noun_stays_a_name():
+    body = "Pate claimed in an interview that he was not backing any particular candidate."
+    (claim,) = run(body).claims
+    assert (claim.source.label, claim.source.kind) == ("Pate", "Person")

@@ -45,7 +45,7 @@ from .lexicon import (
 )
 from .mentions import classify_name, name_runs, subject_antecedent
 from .quotes import as_double_quotes
-from .timex import TIME, WEEKDAY
+from .timex import DATELINE, TIME, WEEKDAY
 
 __all__ = ["Paragraph", "find_claims", "paragraphs"]
 
@@ -179,7 +179,7 @@ def _trim_content(text: str, b: int, e: int) -> tuple[int, int]:
     b, e = _strip(text, b, e)
     # "KYIV, July 19 (Reuters) - A strike killed …, officials said": the dateline (or the
     # dash left of it where the sentence splitter cut) is where the story was filed from
-    dateline = _DATELINE.match(text, b, e) or _LEAD_DASH.match(text, b, e)
+    dateline = DATELINE.match(text, b, e) or _LEAD_DASH.match(text, b, e)
     if dateline:
         b, e = _strip(text, dateline.end(), e)
     if e > b and text[e - 1] in ".!?" and not (e - b > 1 and text[e - 2] in _CLOSE):
@@ -515,13 +515,14 @@ class _Resolver:
 
     def _common_noun(self, b: int, e: int) -> bool:
         """ "Analysts say", "Witnesses said": a capitalised word at the start of a sentence
-        that the tagger reads as a common noun, or that is a noun for people ("Witnesses"
-        tagged a proper noun), is no name."""
+        that the tagger reads as a plural common noun, or that is a noun for people
+        ("Witnesses" tagged a proper noun), is no name. (A singular common noun may be a
+        surname: "Pate claimed", "Rice said".)"""
         span = self.doc.char_span(b, e, alignment_mode="expand") if self.doc is not None else None
         if span is None or len(span) != 1 or span[0].i != span[0].sent.start or span[0].ent_type_:
             return False
         word = span[0]
-        return word.tag_ in {"NN", "NNS"} or re.sub(r"(?:e?s)$", "", word.lower_) in PERSON_NOUNS
+        return word.tag_ == "NNS" or re.sub(r"(?:e?s)$", "", word.lower_) in PERSON_NOUNS
 
     def _body_reference(self, phrase: str) -> Mention | None:
         """ "The organization added", "the rights group said", "the Lebanese group said": the
@@ -717,14 +718,6 @@ def _only_demonyms(run: str, inside: list[Mention]) -> bool:
     )
 
 
-# a dateline opening a story: "BRUSSELS - ", "WASHINGTON -- ", "ST. LOUIS, Mo. — ", "CAIRO (AP) — "
-_DATELINE = re.compile(
-    r"(?=[A-Z.'’ ]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
-    r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–)\s+"
-)
-
-
 def find_claims(
     text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None = None
 ) -> list[Claim]:
@@ -783,7 +776,7 @@ def _find_claims(
             if first is not None:
                 _add(text, first, claims, allow_nested=False)
         for sb, se in para.sentences:
-            dateline = _DATELINE.match(text, sb, se)
+            dateline = DATELINE.match(text, sb, se)
             if dateline is not None:
                 sb = dateline.end()  # "WASHINGTON -- President Obama said": a place, not a source
             found: list[tuple[Claim, bool]] = []
@@ -3119,7 +3112,7 @@ def _build(text, resolver, src, cue, lemma, content, ev_b, ev_e, qtype, refers=N
             ]
         ),
     )
-    dateline = _DATELINE.match(text, src[0], src[1])
+    dateline = DATELINE.match(text, src[0], src[1])
     if dateline:  # "PORT SUDAN — Sudan's army chief": the place the story was filed from
         src = (dateline.end(), src[1])
     adverb = re.match(r"(\w+)\s*,\s*", text[src[0] : src[1]])

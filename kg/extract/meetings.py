@@ -19,7 +19,7 @@ from spacy.tokens import Span as DocSpan
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
 from .mentions import HONORIFICS, classify_name, name_runs, subject_antecedent
-from .timex import TIME, resolve_time
+from .timex import DATELINE, TIME, resolve_time
 
 __all__ = ["find_meetings", "resolve_time"]
 
@@ -855,7 +855,8 @@ def find_meetings(
                 )
             ]
             place = places[0] if places else _named_for_place(tok, mentions)
-            tm = TIME.search(text, ev_b, ev_e)
+            dateline = DATELINE.match(text, ev_b, ev_e)  # the filing date is not the meeting's
+            tm = TIME.search(text, dateline.end() if dateline else ev_b, ev_e)
             purpose = None
             pm = re.search(
                 r"\b(?:to\s+discuss|to\s+talk\s+about|purpose\s+is\s+to|aimed\s+at|to\s+address)\s+(?P<p>[^.;,]+)",

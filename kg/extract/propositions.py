@@ -546,11 +546,13 @@ def _from_parse(
     return out
 
 
-#: Nouns that count or measure what follows "of": "fired dozens of rockets" fires rockets.
+#: Words that count or measure what follows "of": "fired dozens of rockets" fires rockets,
+#: "intercepted most of the rockets" intercepts rockets.
 _QUANTITIES = frozenset(
     """dozen dozens hundred hundreds thousand thousands million millions score scores number
     lot lots couple series wave barrage salvo volley batch shipment shipments consignment
-    total handful range array host billion billions""".split()
+    total handful range array host billion billions most some many all several half none few
+    majority bulk rest part""".split()
 )
 
 

@@ -2777,3 +2777,23 @@ def test_a_surname_the_tagger_reads_as_a_common_noun_stays_a_name():
     body = "Pate claimed in an interview that he was not backing any particular candidate."
     (claim,) = run(body).claims
     assert (claim.source.label, claim.source.kind) == ("Pate", "Person")
+
+
+def test_who_mediates_the_talks_takes_part():
+    body = (
+        "Abiy met Somali President Hassan Sheikh Mohamud in Ankara last month for talks mediated by Turkey."
+    )
+    (meeting,) = run(body).meetings
+    assert "Turkey" in {p.label for p in meeting.participants}
+    (meeting,) = run("Qatar and Egypt mediated the talks between Israel and Hamas in Doha.").meetings
+    assert {"Qatar", "Egypt", "Israel", "Hamas"} <= {p.label for p in meeting.participants}
+
+
+def test_a_charge_dismissed_as_propaganda_is_a_denial():
+    body = (
+        "Ethiopia accused Eritrea on Thursday of preparing to invade the Tigray region, a charge "
+        'Asmara dismissed as "baseless propaganda."'
+    )
+    claims = run(body).claims
+    assert [(c.source.label, c.cue_lemma) for c in claims] == [("Ethiopia", "accuse"), ("Asmara", "dismiss")]
+    assert claims[1].content == claims[0].content

@@ -2180,7 +2180,9 @@ _DENIAL = re.compile(
     r"|reports?|accounts?|suggestions?)\s+(?:that\s+)?|which\s+)"
     r"(?P<src>[^\s,;:“”\"][^,;:“”\"]{0,60}?)\s+"
     r"(?:(?:has|have|had|also)\s+)?(?:[a-z]+ly\s+)?"
-    r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?)\b(?=\s*[.;,]|\s*$)"
+    r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?)\b"
+    # "… dismissed as “baseless propaganda.”": what the denier called it
+    r"(?:\s+as\s+[^.;,]{1,60}?)?(?=[”\"]?\s*[.;,]|[”\"]?\s*$)"
 )
 _DENIAL_LEMMAS = {"deni": "deny", "disput": "dispute"}
 

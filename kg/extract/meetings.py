@@ -268,7 +268,9 @@ def _whose_delegation(verb: Token) -> list[tuple[int, int]]:
 
 
 #: Verbs whose subject (or passive agent) takes part in the meeting that is their object.
-_ATTEND_VERBS = frozenset("attend join hold host chair convene lead".split())
+_ATTEND_VERBS = frozenset(
+    "attend join hold host chair convene lead mediate broker facilitate sponsor".split()
+)
 #: Verbs of going somewhere: "travel to Tehran to meet X" puts the meeting in Tehran.
 _MOTION_VERBS = frozenset("travel go fly head arrive come visit return gather assemble".split())
 

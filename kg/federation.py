@@ -318,24 +318,11 @@ def _request(peer: Peer, config: Config | None, query: str) -> tuple[bytes, str]
     for _hop in range(MAX_REDIRECTS + 1):
         remaining = max(0.05, deadline - time.monotonic())
         try:
-            if method == "POST":
-                resp = requests.post(
-                    url,
-                    data={"query": query},
-                    headers=headers,
-                    timeout=remaining,
-                    allow_redirects=False,
-                    stream=True,
-                )
-            else:
-                resp = requests.get(
-                    url,
-                    params={"query": query},
-                    headers=headers,
-                    timeout=remaining,
-                    allow_redirects=False,
-                    stream=True,
-                )
+            # a form body for POST, the query string for GET (SPARQL 1.1 Protocol 2.1.1-2.1.2)
+            form = {"data" if method == "POST" else "params": {"query": query}}
+            resp = requests.request(
+                method, url, headers=headers, timeout=remaining, allow_redirects=False, stream=True, **form
+            )
         except requests.Timeout:
             raise PeerError(f"peer {peer.name} ({url}): no answer within {peer.timeout:g} s") from None
         except requests.ConnectionError as e:

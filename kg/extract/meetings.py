@@ -18,7 +18,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
-from .mentions import HONORIFICS, classify_name, name_runs, subject_antecedent
+from .mentions import HONORIFICS, classify_name, is_title, name_runs, subject_antecedent
 from .timex import DATELINE, TIME, resolve_time
 
 __all__ = ["find_meetings", "resolve_time"]
@@ -615,7 +615,7 @@ def _describes_a_person(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     if span is None:
         return False  # a person is a side, whatever the parse hangs the name on
     tok = span.root
-    while tok.dep_ != "appos" and tok.head.dep_ != "ROOT" and tok.i != tok.head.i:
+    while tok.dep_ != "appos" and tok.i != tok.head.i:
         if tok.dep_ in {"obj", "nsubj", "nsubj:pass", "obl", "conj"}:
             return False  # left the appositive's phrase
         tok = tok.head
@@ -660,7 +660,6 @@ def _backed_group(text: str, wb: int, we: int) -> Mention | None:
 
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 _SPACE = re.compile(r"[ \t]+")
-_ENDS_IN_TITLE = re.compile(r"\b(?:counterpart|minister|envoy|president|leader|chief|negotiator)$", re.I)
 
 
 def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int:
@@ -668,7 +667,8 @@ def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int
     Minister of Foreign Affairs of Iraq, Ibrahim al-Jaafari, in Canberra"): the parse often
     leaves the name out of the office's subtree, and the person is the participant."""
     gap = _APPOSITIVE_NAME.match(text, we)
-    if (gap is None or gap.end() == we) and _ENDS_IN_TITLE.search(text, max(0, we - 14), we):
+    before = text[max(0, we - 30) : we].split()
+    if (gap is None or gap.end() == we) and before and is_title(before[-1]):
         gap = _SPACE.match(text, we)  # "his Chinese counterpart Wang Yi", parsed apart
     if gap is None or gap.end() == we:
         return we

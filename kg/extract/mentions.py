@@ -18,7 +18,7 @@ from ..models import Mention, Span
 from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
 from .timex import CALENDAR_NAME
 
-__all__ = ["HONORIFICS", "classify_name", "find_mentions", "name_runs", "subject_antecedent"]
+__all__ = ["HONORIFICS", "classify_name", "find_mentions", "is_title", "name_runs", "subject_antecedent"]
 
 _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
 
@@ -301,6 +301,14 @@ _TITLE_WORD = re.compile(
     r"|senator|lawmaker|judge|justice|cleric|imam|rabbi|sultan|emir|counterpart)"
     r"|Gen\.|Col\.|Lt\.|Maj\.|Brig\.|Capt\.|Adm\.|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sgt\."
 )
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is an office, rank or form of address that may stand before a name
+    ("Minister", "counterpart", "Gen.")."""
+    return _TITLE_WORD.fullmatch(word) is not None
+
+
 #: one word of a name: capitalised, or an Arabic article or particle joined to one ("el-Sisi")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\w|(?:al|el|ad|ash|as|an)-[A-Z][\w'’-]*|[A-Z]\.(?=[ \t]+[A-Z]))"
 _TITLED_NAME = re.compile(

@@ -1866,33 +1866,8 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
 
 
 #: what a headline does with talks: "Kyiv, Moscow Hold Peace Talks In Istanbul"
-_TALKS_BEFORE = {
-    "peace",
-    "ceasefire",
-    "truce",
-    "direct",
-    "indirect",
-    "fresh",
-    "new",
-    "nuclear",
-    "trade",
-    "border",
-}
-_TALKS_AFTER = {
-    "in",
-    "at",
-    "with",
-    "on",
-    "amid",
-    "after",
-    "over",
-    "as",
-    "for",
-    "between",
-    "to",
-    "stall",
-    "resume",
-}
+_TALKS_BEFORE = frozenset("peace ceasefire truce direct indirect fresh new nuclear trade border".split())
+_TALKS_AFTER = frozenset("in at with on amid after over as for between to stall resume".split())
 
 
 def _meeting_noun_in_headline(before: str, after: str) -> bool:

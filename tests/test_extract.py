@@ -2797,3 +2797,15 @@ def test_a_charge_dismissed_as_propaganda_is_a_denial():
     claims = run(body).claims
     assert [(c.source.label, c.cue_lemma) for c in claims] == [("Ethiopia", "accuse"), ("Asmara", "dismiss")]
     assert claims[1].content == claims[0].content
+
+
+def test_a_past_verb_after_would_clause_is_the_reporting_verbs_conjunct():
+    body = (
+        "MOSCOW, June 5 (Reuters) - The Kremlin said on Wednesday that Western deliveries of "
+        "long-range missiles to Ukraine would only prolong the conflict and warned that Russia "
+        "would respond to any strikes on its territory."
+    )
+    said, warned = run(body).claims
+    assert (warned.source.label, warned.cue_lemma) == ("Kremlin", "warn")
+    assert said.content.text.endswith("would only prolong the conflict")
+    assert [p.action for p in said.propositions] == ["prolong"]

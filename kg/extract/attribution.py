@@ -1644,6 +1644,14 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         ctrl = next((c for c in head.children if c.dep_ in {"obj", "iobj"} and c.i < verb.i), None)
         if ctrl is not None and ctrl.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _phrase(ctrl.left_edge, ctrl.right_edge, head=ctrl)
+    if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.tag_ == "VB":
+        # "said the deliveries would only prolong the conflict and warned that …": a past or
+        # third-person verb cannot be coordinated with a base form after "would"; it is the
+        # reporting verb's conjunct, whatever the parse says (VBP is left out: the tagger
+        # gives it to coordinated base forms)
+        outer = next((a for a in head.ancestors if a.tag_ == verb.tag_ and a.pos_ == "VERB"), None)
+        if outer is not None:
+            return _dep_source(outer, depth + 1)
     if verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
         return _dep_source(head, depth + 1)
     return None

@@ -433,7 +433,13 @@ def _main_act(verb):
 
 
 def _conjoined(verb) -> list:
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    """Verbs coordinated with `verb` that share its subject; a finite verb hung on a base
+    form ("would prolong the conflict and warned that …") belongs to a clause further up."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not (verb.tag_ == "VB" and c.tag_ in {"VBD", "VBZ"})
+    ]
 
 
 def _speakers_own_act(verb, span) -> bool:

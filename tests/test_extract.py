@@ -2809,3 +2809,30 @@ def test_a_past_verb_after_would_clause_is_the_reporting_verbs_conjunct():
     assert (warned.source.label, warned.cue_lemma) == ("Kremlin", "warn")
     assert said.content.text.endswith("would only prolong the conflict")
     assert [p.action for p in said.propositions] == ["prolong"]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Health officials said Israeli strikes killed 20 people in Rafah.",
+            [("Armed forces of Israel", "kill")],
+        ),
+        ("Activists said Russian warplanes bombed the town of Idlib.", [("Armed forces of Russia", "bomb")]),
+        ("Kyiv said Iranian drones hit a power plant.", []),
+    ],
+)
+def test_a_states_strikes_and_warplanes_are_its_armed_forces(body, expected):
+    (claim,) = run(body).claims
+    assert [(p.subject.label, p.action) for p in claim.propositions] == expected
+
+
+def test_a_clause_with_its_own_subject_is_not_the_act_a_light_verb_stands_before():
+    body = (
+        "SY 24 writes that Israeli strikes and raids are continuing in the areas held by Syrian "
+        "regime forces, as well as the Iranian militias supporting them."
+    )
+    (claim,) = run(body).claims
+    assert [(p.subject.label, p.action) for p in claim.propositions] == [
+        ("Armed forces of Israel", "continue")
+    ]

@@ -339,6 +339,33 @@ _FORCE_NOUNS = {
 }
 
 
+#: what a state's armed forces do or fly, named by the state's adjective: "Israeli strikes
+#: killed", "Russian warplanes bombed" (not "Iranian drones", often flown by others)
+_STATE_ACTS = frozenset(
+    "jet warplane aircraft warship artillery strike airstrike raid shelling bombardment".split()
+)
+
+
+def _states_forces(subj, inside: list[Mention]) -> Mention | None:
+    """ "Israeli strikes killed 20", "Russian warplanes bombed the town": the state whose
+    adjective qualifies an act or platform of war acts through its armed forces."""
+    if subj.lemma_.lower() not in _STATE_ACTS:
+        return None
+    for c in subj.children:
+        if c.dep_ not in {"amod", "compound", "nmod:poss"}:
+            continue
+        state = next((m for m in inside if m.kind == "Country" and m.span.begin <= c.idx < m.span.end), None)
+        if state is not None:
+            phrase = subj.doc[subj.left_edge.i : subj.i + 1]
+            return Mention(
+                Span(phrase.start_char, phrase.end_char, phrase.text),
+                f"Armed forces of {state.label}",
+                "ArmedGroup",
+                affiliations=(state.label,),
+            )
+    return None
+
+
 def _speakers_forces(subj, speaker: Mention) -> Mention | None:
     """ "Its forces" / "their fighters" in what a state, its government or an armed group
     said: the group itself, or the state's armed forces (as "Russian forces" is)."""
@@ -419,7 +446,13 @@ def _main_act(verb):
     subject of its own: "had a source who told him")."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return verb
-    comp = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
+    comp = [
+        c
+        for c in verb.children
+        if c.dep_ in {"xcomp", "advcl"}
+        and c.pos_ == "VERB"
+        and not any(g.dep_.startswith("nsubj") for g in c.children)  # "…, the militias supporting them"
+    ]
     comp += [
         a
         for o in verb.children
@@ -541,7 +574,7 @@ def _from_parse(
             return [_proposition(verb, verb, doer, inside, span, patient=subj)]
         if _reports(verb):
             continue  # "he thinks X will win" states what X does, not what he does
-        subject = _mention_for(subj, inside)
+        subject = _mention_for(subj, inside) or _states_forces(subj, inside)
         if subject is None and speaker is not None and not span.start <= verb.head.i < span.end:
             subject = _speaker_reference(subj, speaker, direct, mentions or [])
         if subject is None or subject.kind == "Place" or (subject.kind == "City" and not _acts_on(verb)):

@@ -18,7 +18,15 @@ from ..models import Mention, Span
 from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
 from .timex import CALENDAR_NAME
 
-__all__ = ["HONORIFICS", "classify_name", "find_mentions", "is_title", "name_runs", "subject_antecedent"]
+__all__ = [
+    "HONORIFICS",
+    "armed_forces",
+    "classify_name",
+    "find_mentions",
+    "is_title",
+    "name_runs",
+    "subject_antecedent",
+]
 
 _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
 
@@ -94,6 +102,12 @@ def _overlaps(spans: list[tuple[int, int]], b: int, e: int) -> bool:
     return any(b < se and sb < e for sb, se in spans)
 
 
+def armed_forces(span: Span, state: str) -> Mention:
+    """The mention of a state's armed forces ("Israeli troops", "U.S. forces", "its jets" in
+    what Moscow said): one label for all the ways news names them, so they resolve to one actor."""
+    return Mention(span, f"Armed forces of {state}", "ArmedGroup", affiliations=(state,))
+
+
 def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
     """Every mention in `text`, sorted by offset, without overlaps (longest wins)."""
     g = load_gazetteer()
@@ -124,9 +138,7 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             label = f"{m.group('dem')} {m.group('opp').strip()}"
             candidates.append(Mention(span, label, "Group"))
         elif m.group("frc"):
-            candidates.append(
-                Mention(span, f"Armed forces of {country.label}", "ArmedGroup", affiliations=(country.label,))
-            )
+            candidates.append(armed_forces(span, country.label))
         else:
             de = m.start() + len(m.group("dem"))
             candidates.append(Mention(Span(b, de, text[b:de]), country.label, "Country"))
@@ -136,18 +148,14 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         b, e = m.start(), m.end()
         state = g.state_of(entry)
         affil = (state.label,) if state is not None else ()
-        candidates.append(Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil))
         members = _MEMBERS.match(text, e) if entry.kind == "ArmedGroup" else None
         if members:  # "Houthi rebels", "Hezbollah fighters": the group itself
             e = members.end()
-            candidates[-1] = Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil)
+        candidates.append(Mention(Span(b, e, text[b:e]), entry.label, entry.kind, affiliations=affil))
         forces = _STATE_FORCES.match(text, e) if entry.kind == "Country" else None
         if forces:  # "U.S. forces", "Russia's army", as "American forces" above
             fe = forces.end()
-            label = f"Armed forces of {entry.label}"
-            candidates.append(
-                Mention(Span(b, fe, text[b:fe]), label, "ArmedGroup", affiliations=(entry.label,))
-            )
+            candidates.append(armed_forces(Span(b, fe, text[b:fe]), entry.label))
     # longer first, so "Syrian regime" beats "Syrian" and full names beat their parts
     for c in sorted(candidates, key=lambda c: (-(c.span.end - c.span.begin), c.span.begin)):
         add(c)

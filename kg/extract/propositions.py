@@ -19,6 +19,7 @@ from ..gazetteer import load_gazetteer
 from ..models import Mention, Proposition, Span
 from ..nlp.lemmas import verb_lemma
 from .lexicon import BODY_REFERENCES, COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
+from .mentions import armed_forces
 from .timex import CALENDAR_NAME
 
 __all__ = ["propositions_for"]
@@ -356,14 +357,14 @@ def _states_forces(subj, inside: list[Mention]) -> Mention | None:
             continue
         state = next((m for m in inside if m.kind == "Country" and m.span.begin <= c.idx < m.span.end), None)
         if state is not None:
-            phrase = subj.doc[subj.left_edge.i : subj.i + 1]
-            return Mention(
-                Span(phrase.start_char, phrase.end_char, phrase.text),
-                f"Armed forces of {state.label}",
-                "ArmedGroup",
-                affiliations=(state.label,),
-            )
+            return armed_forces(_phrase_up_to(subj), state.label)
     return None
+
+
+def _phrase_up_to(tok) -> Span:
+    """A noun's words up to the noun itself ("its jets", "Israeli strikes")."""
+    phrase = tok.doc[tok.left_edge.i : tok.i + 1]
+    return Span(phrase.start_char, phrase.end_char, phrase.text)
 
 
 def _speakers_forces(subj, speaker: Mention) -> Mention | None:
@@ -384,13 +385,7 @@ def _speakers_forces(subj, speaker: Mention) -> Mention | None:
         state = speaker.affiliations[0]
     if state is None:
         return None
-    phrase = subj.doc[subj.left_edge.i : subj.i + 1]
-    return Mention(
-        Span(phrase.start_char, phrase.end_char, phrase.text),
-        f"Armed forces of {state}",
-        "ArmedGroup",
-        affiliations=(state,),
-    )
+    return armed_forces(_phrase_up_to(subj), state)
 
 
 def _speaker_pronoun(subj, speaker: Mention, phrase, direct: bool, mentions: list[Mention]) -> bool:

@@ -43,7 +43,7 @@ from .lexicon import (
     STANCE_VERBS,
     cue_regex,
 )
-from .mentions import classify_name, name_runs, subject_antecedent
+from .mentions import classify_name, mention_at, name_runs, subject_antecedent
 from .quotes import as_double_quotes
 from .timex import DATELINE, TIME, WEEKDAY
 
@@ -2003,12 +2003,12 @@ def _combat_sense(verb: Token, mentions: list[Mention]) -> bool:
     if subj is not None:
         if subj.lemma_.lower() in _ARMED_NOUNS or subj.lower_ in _ARMED_NOUNS:
             return True
-        if any(m.kind == "ArmedGroup" and m.span.begin <= subj.idx < m.span.end for m in mentions):
+        if mention_at(mentions, subj.idx, {"ArmedGroup"}) is not None:
             return True
     if obj is not None:
         if obj.lemma_.lower() in _TARGET_NOUNS or obj.ent_type_ in {"GPE", "LOC"}:
             return True
-        if any(m.kind in {"City", "Place"} and m.span.begin <= obj.idx < m.span.end for m in mentions):
+        if mention_at(mentions, obj.idx, {"City", "Place"}) is not None:
             return True
     return False
 

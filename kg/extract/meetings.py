@@ -18,7 +18,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
-from .mentions import HONORIFICS, classify_name, is_title, name_runs, subject_antecedent
+from .mentions import HONORIFICS, classify_name, is_title, mention_at, name_runs, subject_antecedent
 from .timex import DATELINE, TIME, resolve_time
 
 __all__ = ["find_meetings", "resolve_time"]
@@ -326,7 +326,7 @@ def _named_for_place(tok: Token | None, mentions: list[Mention]) -> Mention | No
         return None
     for c in tok.children:
         if c.dep_ == "compound" and c.i < tok.i:
-            m = next((m for m in mentions if m.span.begin <= c.idx < m.span.end), None)
+            m = mention_at(mentions, c.idx)
             if m is not None and m.kind in {"City", "Place"}:
                 return m
     return None
@@ -621,7 +621,7 @@ def _describes_a_person(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         tok = tok.head
     if tok.dep_ != "appos" or m.span.begin <= tok.head.idx < m.span.end:
         return False
-    return any(p.kind == "Person" and p.span.begin <= tok.head.idx < p.span.end for p in mentions)
+    return mention_at(mentions, tok.head.idx, {"Person"}) is not None
 
 
 #: the rest of a name past where a window ends: capitalised words only

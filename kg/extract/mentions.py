@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
@@ -24,6 +25,7 @@ __all__ = [
     "classify_name",
     "find_mentions",
     "is_title",
+    "mention_at",
     "name_runs",
     "subject_antecedent",
 ]
@@ -100,6 +102,17 @@ def classify_name(name: str, cue_lemma: str | None = None) -> str:
 
 def _overlaps(spans: list[tuple[int, int]], b: int, e: int) -> bool:
     return any(b < se and sb < e for sb, se in spans)
+
+
+def mention_at(
+    mentions: Iterable[Mention], offset: int, kinds: Collection[str] | None = None
+) -> Mention | None:
+    """The first mention (of one of `kinds`, if given) whose words cover a character
+    offset, usually a token's: which actor a word of the parse belongs to."""
+    return next(
+        (m for m in mentions if m.span.begin <= offset < m.span.end and (kinds is None or m.kind in kinds)),
+        None,
+    )
 
 
 def armed_forces(span: Span, state: str) -> Mention:
@@ -404,7 +417,7 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | N
     for tok in reversed(doc[start : span[0].i]):
         if not tok.dep_.startswith("nsubj"):
             continue
-        for m in reversed(people):
-            if m.span.begin <= tok.idx < m.span.end:
-                return m
+        m = mention_at(reversed(people), tok.idx)
+        if m is not None:
+            return m
     return None

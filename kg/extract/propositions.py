@@ -19,7 +19,7 @@ from ..gazetteer import load_gazetteer
 from ..models import Mention, Proposition, Span
 from ..nlp.lemmas import verb_lemma
 from .lexicon import BODY_REFERENCES, COGNITION_VERBS, CUE_FORMS, FINITE_TAGS, LIGHT_VERBS, PERSON_NOUNS
-from .mentions import armed_forces
+from .mentions import armed_forces, mention_at
 from .timex import CALENDAR_NAME
 
 __all__ = ["propositions_for"]
@@ -147,9 +147,9 @@ _TO = {"to", "into", "toward", "towards", "onto"}
 def _mention_for(tok, mentions: list[Mention]) -> Mention | None:
     """The mention covering a token, else one inside its phrase (largest first)."""
     ordered = sorted(mentions, key=lambda m: m.span.begin - m.span.end)
-    for m in ordered:
-        if m.span.begin <= tok.idx < m.span.end:
-            return m
+    covering = mention_at(ordered, tok.idx)
+    if covering is not None:
+        return covering
     # else a name that is part of the phrase's head ("the Syrian regime's forces",
     # "Hamas and Hezbollah"), never one inside a modifier ("the meeting between X and Y")
     for t in _head_parts(tok):
@@ -287,9 +287,7 @@ def _actor_between(speaker: Mention, subj, mentions: list[Mention]) -> bool:
     # nor a name already known (places the recogniser found are mentions too)
     words = subj.doc.char_span(b, e, alignment_mode="contract") or ()
     return person and any(
-        t.pos_ == "PROPN"
-        and not CALENDAR_NAME.fullmatch(t.text)
-        and not any(m.span.begin <= t.idx < m.span.end for m in mentions)
+        t.pos_ == "PROPN" and not CALENDAR_NAME.fullmatch(t.text) and mention_at(mentions, t.idx) is None
         for t in words
     )
 
@@ -355,7 +353,7 @@ def _states_forces(subj, inside: list[Mention]) -> Mention | None:
     for c in subj.children:
         if c.dep_ not in {"amod", "compound", "nmod:poss"}:
             continue
-        state = next((m for m in inside if m.kind == "Country" and m.span.begin <= c.idx < m.span.end), None)
+        state = mention_at(inside, c.idx, {"Country"})
         if state is not None:
             return armed_forces(_phrase_up_to(subj), state.label)
     return None

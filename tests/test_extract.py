@@ -87,6 +87,69 @@ def test_pronoun_goes_to_last_named_speaker_not_to_a_plural_source():
     assert "Tangsiri" in last.source.label and last.source.kind == "Person"
 
 
+def _sources(g, cue: str = "said") -> list[tuple[str, str]]:
+    return [(c.source.label, c.source.kind) for c in g.claims if c.cue.text == cue]
+
+
+def test_definite_description_refers_back_to_the_person_it_fits():
+    g = run(
+        "Kenyan Interior Minister Kithure Kindiki said the border would stay closed. "
+        "“We will not reopen it this month,” the minister said. "
+        "“We are ready to talk,” the Somali minister said."
+    )
+    # "the Somali minister" fits no one named before: a wrong person is worse than none
+    assert _sources(g) == [
+        ("Kithure Kindiki", "Person"),
+        ("Kithure Kindiki", "Person"),
+        ("Somali minister", "UnnamedActor"),
+    ]
+
+
+def test_definite_description_by_office_nation_and_full_name():
+    g = run(
+        "Hungarian President Tamas Sulyok met Polish Prime Minister Donald Tusk in Warsaw. "
+        "The Hungarian leader told reporters that the two countries disagreed on Ukraine.\n\n"
+        "Former President Bill Clinton and Hillary Clinton visited the museum. Crowds greeted Clinton "
+        "at the door. The former president said the museum told a story every American should hear."
+    )
+    assert _sources(g, "told") == [("Tamas Sulyok", "Person")]  # a president is a leader; Tusk is Polish
+    assert _sources(g) == [("Bill Clinton", "Person")]  # the surname alone would not tell them apart
+
+
+def test_definite_description_prefers_the_person_who_spoke():
+    g = run(
+        "Sen. Chris Murphy said the bill would save lives. He praised Sen. Kirsten Gillibrand "
+        "for her support. The senator said the vote would take place next week."
+    )
+    assert _sources(g)[-1] == ("Chris Murphy", "Person")
+
+
+def test_pronoun_skips_the_subject_of_what_was_reported():
+    g = run(
+        "EU envoy Miroslav Lajcak told reporters that Prime Minister Albin Kurti had rejected the plan. "
+        "He said talks would resume in March."
+    )
+    assert _sources(g) == [("Miroslav Lajcak", "Person")]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "on Radio Niger saying that the troops must leave",
+        "on Tele Sahel saying that French forces were “an occupation army” and that their presence "
+        "was no longer wanted",
+    ],
+)
+def test_who_reads_a_statement_is_its_source(statement):
+    g = run(
+        f"The junta's spokesman, Colonel Amadou Abdramane, read a statement {statement}. "
+        "He accused the former colonial power of arming rebels."
+    )
+    # the parse hangs "read" on the name; the statement is still the colonel's, and so is "he"
+    assert _sources(g, "saying") == [("Amadou Abdramane", "Person")]
+    assert _sources(g, "accused") == [("Amadou Abdramane", "Person")]
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Mention, Span
 from ..nlp import TEXT_KEY
+from . import nominals
 from .lexicon import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
@@ -512,6 +513,7 @@ class _Resolver:
     last_plural: Mention | None = None
     last_any: Mention | None = None
     bodies: list[Mention] = field(default_factory=list)  # named bodies that spoke, in order
+    speakers: list[str] = field(default_factory=list)  # labels of the people who spoke, in order
 
     def _common_noun(self, b: int, e: int) -> bool:
         """ "Analysts say", "Witnesses said": a capitalised word at the start of a sentence
@@ -650,6 +652,18 @@ class _Resolver:
                 return self._remember(Mention(Span(rb, re_, name), person.label, "Person", key=person.key))
             if not (kind == "Person" and self._common_noun(rb, re_)):
                 return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
+        person = nominals.antecedent(text, b, e, self.mentions, self.speakers)
+        if person is not None:
+            # "the foreign minister said" after "Foreign Minister Dmytro Kuleba …"
+            return self._remember(
+                Mention(
+                    Span(b, e, phrase),
+                    person.label,
+                    "Person",
+                    affiliations=person.affiliations,
+                    key=person.key,
+                )
+            )
         # "the envoy" -> "envoy"; "some of the rebels" keeps its quantifier
         label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+(?!of\b)", "", phrase, flags=re.I)
         return self._remember(
@@ -684,6 +698,7 @@ class _Resolver:
             self.bodies.append(m)
         if m.kind == "Person":
             self.last_person = m
+            self.speakers.append(m.label)
         elif plural or m.kind in {
             "Organization",
             "Government",
@@ -1609,6 +1624,8 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     """The verb's subject phrase; a relative pronoun stands for the noun it modifies, and a
     subjectless participle or coordinated verb shares its head's subject."""
     subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and not c.is_space), None)
+    if subj is not None and _after_preposition(subj):
+        subj = None  # "a statement on Radio Niger saying": a phrase after a preposition is no subject
     if subj is not None:
         if subj.lower_ in _RELATIVE and verb.dep_.endswith("relcl"):
             return _antecedent(verb.doc, (subj.idx, subj.idx + len(subj)))
@@ -1621,6 +1638,9 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     head = verb.head
     if depth >= 2 or head.i >= verb.i:
         return None
+    named = _hung_on_name(verb)
+    if named is not None:
+        return named
     anchor = _appositive_anchor(verb)
     if anchor is not None:
         b, _ = _phrase(_title_start(anchor), anchor, head=anchor)
@@ -1726,11 +1746,48 @@ def _message_author(noun: Token) -> tuple[int, int] | None:
     if noun.dep_ not in {"obj", "iobj"} or verb.pos_ != "VERB":
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < noun.i), None)
-    if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+    if subj is None:
+        return _hung_on_name(verb)
+    if subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     if subj.lower_ in _RELATIVE:
         return _antecedent(noun.doc, (subj.idx, subj.idx + len(subj)))
     return _phrase(_title_start(subj), subj.right_edge, head=subj)
+
+
+def _after_preposition(subj: Token) -> bool:
+    """Whether the subject the parse gave a verb follows a preposition that it hung on
+    that verb ("a statement on Radio Niger saying"): a phrase after a preposition is no
+    subject."""
+    first = subj.left_edge
+    if first.i == 0:
+        return False
+    prev = subj.doc[first.i - 1]
+    return prev.tag_ == "IN" and prev.dep_ == "case" and prev.head == subj.head
+
+
+def _hung_on_name(verb: Token) -> tuple[int, int] | None:
+    """ "The spokesman, Colonel Amadou Abdramane, read a statement …": a subjectless verb
+    the parse hung on the name before it (as a parenthetical) has that name for subject."""
+    name = verb.head
+    if verb.dep_ != "parataxis" or name.pos_ != "PROPN" or name.i > verb.i or name.sent.start == 0:
+        return None  # (a headline's parse is too rough to trust this far)
+    doc = name.doc
+    if "," not in {doc[verb.left_edge.i - 1].text, verb.left_edge.text}:
+        return None  # set off by a comma, as a parenthetical would be
+    last = max(
+        [name]
+        + [
+            c.right_edge
+            for c in name.rights
+            if c.i < verb.i and not c.left_edge.is_punct and not doc[c.left_edge.i - 1].is_punct
+        ],
+        key=lambda t: t.i,
+    )
+    first = _title_start(name)
+    # not back over a dateline ("New York (AFP) – Oscar-winning actress Susan Sarandon")
+    cut = [t for t in doc[first.i : name.i] if t.tag_ in {"-LRB-", "-RRB-", ":", ",", "``", "''"}]
+    return _phrase(doc[cut[-1].i + 1] if cut else first, last, head=name)
 
 
 def _dep_content(verb: Token) -> tuple[int, int] | None:

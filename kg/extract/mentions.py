@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Collection, Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..gazetteer import load_gazetteer
 from ..models import Mention, Span
@@ -330,6 +330,11 @@ def is_title(word: str) -> bool:
     return _TITLE_WORD.fullmatch(word) is not None
 
 
+def is_office_adjective(word: str) -> bool:
+    """Whether a lowercase word may stand in an office's title ("foreign", "deputy")."""
+    return _OFFICE_ADJECTIVE.fullmatch(word) is not None
+
+
 #: one word of a name: capitalised, or an Arabic article or particle joined to one ("el-Sisi")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\w|(?:al|el|ad|ash|as|an)-[A-Z][\w'’-]*|[A-Z]\.(?=[ \t]+[A-Z]))"
 _TITLED_NAME = re.compile(
@@ -415,9 +420,23 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | N
     sent = span[0].sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for tok in reversed(doc[start : span[0].i]):
-        if not tok.dep_.startswith("nsubj"):
+        # a name the parse made the root is a misread subject ("Ed Rendell, who served …,
+        # agreed …, but he said")
+        named_root = tok.dep_ == "ROOT" and tok.pos_ == "PROPN"
+        if not named_root and (not tok.dep_.startswith("nsubj") or _reported(tok)):
             continue
         m = mention_at(reversed(people), tok.idx)
         if m is not None:
             return m
     return None
+
+
+def _reported(subject: Token) -> bool:
+    """Whether a subject belongs to what someone said: "X told reporters that Y had
+    rejected …. He said …" points back to X, not Y. A clause opened by "that" counts
+    whatever the parse made of it; a relative clause does not (the parse often hangs a
+    sentence's own verb on its subject as one)."""
+    verb = subject.head
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True
+    return any(t.dep_ == "ccomp" for t in [verb, *verb.ancestors])

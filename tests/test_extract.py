@@ -150,6 +150,26 @@ def test_who_reads_a_statement_is_its_source(statement):
     assert _sources(g, "accused") == [("Amadou Abdramane", "Person")]
 
 
+def test_coordinated_source_gives_each_actor_the_claim():
+    g = run(
+        "Sudan's army and the paramilitary Rapid Support Forces said on Tuesday that the talks in "
+        "Jeddah had failed. Egypt, Ethiopia and Kenya said the truce must hold. "
+        "Ahmed Farah, a professor of law and economics, said the vote was fair. "
+        "Polls in Kenya and Uganda said the vote was fair."
+    )
+    by_span: dict[str, list[str]] = {}
+    for c in g.claims:
+        by_span.setdefault(c.source_span.text, []).append(c.source.label)
+    # one claim per actor, each with the whole phrase that names them as its source span
+    assert by_span["Sudan's army and the paramilitary Rapid Support Forces"] == [
+        "Armed forces of Sudan",
+        "Rapid Support Forces",
+    ]
+    assert by_span["Egypt, Ethiopia and Kenya"] == ["Egypt", "Ethiopia", "Kenya"]
+    assert [v for k, v in by_span.items() if k.startswith("Ahmed Farah")] == [["Ahmed Farah"]]
+    assert [len(v) for k, v in by_span.items() if "Uganda" in k] == [1]  # one source, not Kenya too
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"

@@ -118,6 +118,8 @@ _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announc
 #: "the organization added", "the ministry said": a body named before, of a kind the noun fits
 _BODY_KINDS = {"Organization", "Government", "ArmedGroup", "Group", "MediaOutlet"}
 _MAX_SOURCE_WORDS = 16
+#: what joins the parts of a coordinated source
+_CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 @dataclass
@@ -514,6 +516,8 @@ class _Resolver:
     last_any: Mention | None = None
     bodies: list[Mention] = field(default_factory=list)  # named bodies that spoke, in order
     speakers: list[str] = field(default_factory=list)  # labels of the people who spoke, in order
+    # a coordinated source's span → the actor each part names
+    coordinated: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
 
     def _common_noun(self, b: int, e: int) -> bool:
         """ "Analysts say", "Witnesses said": a capitalised word at the start of a sentence
@@ -552,6 +556,14 @@ class _Resolver:
         )
 
     def source(self, text: str, b: int, e: int, cue_lemma: str) -> Mention:
+        parts = self._conjuncts(text, b, e)
+        if parts:
+            # "China and Russia said", "Mr. Grassley and Mr. Leahy wrote": each of them
+            # claims it; the first is the claim's source, the others copy it (see
+            # _each_claimant)
+            named = [self.source(text, pb, pe, cue_lemma) for pb, pe in parts]
+            self.coordinated[(b, e)] = named
+            return named[0]
         phrase = text[b:e]
         head = re.match(r"[^,]+?(?=\s*,\s)", phrase)
         if head and not re.search(r"\b(?:and|or)\s*$", head.group()) and len(head.group().split()) <= 8:
@@ -676,6 +688,38 @@ class _Resolver:
             ),
             plural=not words or words[-1].endswith("s"),
         )
+
+    def _conjuncts(self, text: str, b: int, e: int) -> list[tuple[int, int]]:
+        """The parts of a coordinated source ("Sudan's army and the Rapid Support Forces",
+        "the United States, Britain and France", "Moscow and Beijing") when each names an
+        actor: it ends with a mention of one (a party tag after a name aside) that no
+        preposition governs ("polls in Ohio and Iowa" are no two sources)."""
+        phrase = text[b:e]
+        if not re.search(r"\band\b", phrase):
+            return []
+        parts: list[tuple[int, int]] = []
+        both = re.match(r"(?:both|all)\s+", phrase, re.I)
+        start = b + (both.end() if both else 0)
+        for sep in _CONJUNCTION.finditer(phrase, start - b):
+            parts.append((start, b + sep.start()))
+            start = b + sep.end()
+        parts.append((start, e))
+        if len(parts) < 2:
+            return []
+        for pb, pe in parts:
+            tag = re.search(r"\s*\([^()]{1,20}\)$", text[pb:pe])
+            end = pb + tag.start() if tag else pe
+            head = next(
+                (m for m in self.mentions if pb <= m.span.begin and end - 1 <= m.span.end <= end), None
+            )
+            if (
+                head is None
+                or _governed(text, pb, head.span.begin)
+                or len(text[pb:end].split()) > 6
+                or re.search(r"\b[A-Z]\.$", text[pb:end])  # "Charles G. and David H. Koch": one surname
+            ):
+                return []
+        return parts
 
     def _named_appositive(self, text: str, b: int, e: int) -> tuple[int, int] | None:
         """The span of ", Geir Pedersen," after a description, when it is a person's name."""
@@ -872,7 +916,17 @@ def _find_claims(
         if resolver.doc is not None:
             claim.cue = _verb_group(text, resolver.doc, claim.cue, claim.source_span)
     claims.sort(key=lambda c: c.evidence.begin)
-    return claims
+    return [each for claim in claims for each in _each_claimant(claim, resolver)]
+
+
+def _each_claimant(claim: Claim, resolver: _Resolver) -> list[Claim]:
+    """One claim per actor of a coordinated source, all with the same words: the source
+    span stays the whole phrase that carries the attribution."""
+    span = claim.source_span
+    named = resolver.coordinated.get((span.begin, span.end)) if span is not None else None
+    if not named:
+        return [claim]
+    return [claim] + [dataclasses.replace(claim, source=m) for m in named[1:]]
 
 
 # "Said Ellis: “…”": a sentence that opens with the cue, then the speaker and a quotation

@@ -170,6 +170,15 @@ def test_coordinated_source_gives_each_actor_the_claim():
     assert [len(v) for k, v in by_span.items() if "Uganda" in k] == [1]  # one source, not Kenya too
 
 
+def test_adverbial_clause_after_an_inverted_cue_is_not_the_content():
+    g = run(
+        "The border crossing will reopen on Sunday, the interior minister said, after talks with "
+        "the rebels ended in the capital."
+    )
+    (c,) = [c for c in g.claims if c.cue.text == "said"]
+    assert c.content.text == "The border crossing will reopen on Sunday"
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"

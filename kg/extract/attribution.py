@@ -2578,7 +2578,11 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     inverted = src is not None and re.search(r",\s*$", text[sb : src[0]])
     # … unless what comes before is only a phrase of time or place ("In her 2003 book, X
     # noted the clot's existence"): then the object after the cue is what was said
-    inverted = inverted and (clause_e < se or _verbless(resolver.doc, cue_e, se))
+    # … or only an adverbial clause, set off by a comma ("…, the envoy said, after the two
+    # sides refused to meet")
+    inverted = inverted and (
+        clause_e < se or _verbless(resolver.doc, cue_e, se) or _ADVERBIAL_TAIL.match(after)
+    )
     inverted = inverted and not _setting(text, resolver.doc, sb, src[0])
     # "Following the visit, the Minister said:" – the colon opens what was said
     inverted = inverted and not re.match(r"\s*:", after)
@@ -2715,6 +2719,11 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
     return None
 
 
+#: a subordinate clause set off after a cue: when it was said or why, never what
+_ADVERBIAL_TAIL = re.compile(
+    r"\s*,\s*(?:after|before|as|while|when|because|since|despite|amid|following|although|though|until"
+    r"|once|even\s+as|in\s+response\s+to)\b"
+)
 _FRONTED = re.compile(
     r"\s*(?:(?:(?:Last|This|Next|Earlier|Later|Early|Late|On|In|At|During|After|Before|Since)\b[^,.;:\n]{0,40},)\s*)?"
 )

@@ -714,7 +714,11 @@ class _Resolver:
             )
             if (
                 head is None
-                or _governed(text, pb, head.span.begin)
+                # "polls in Ohio", "the student from New Mexico", "populists like Mr. Trump"
+                or re.search(
+                    r"\b(?:of|for|from|in|at|to|with|on|by|like|among)\b", text[pb : head.span.begin]
+                )
+                or re.match(r"an?\s", text[pb:end])  # "…, a Republican": a description
                 or len(text[pb:end].split()) > 6
                 or re.search(r"\b[A-Z]\.$", text[pb:end])  # "Charles G. and David H. Koch": one surname
             ):

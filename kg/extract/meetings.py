@@ -18,7 +18,15 @@ from spacy.tokens import Span as DocSpan
 
 from ..gazetteer import load_gazetteer
 from ..models import Claim, Meeting, Mention, Span
-from .mentions import HONORIFICS, classify_name, is_title, mention_at, name_runs, subject_antecedent
+from .mentions import (
+    HONORIFICS,
+    classify_name,
+    is_office_adjective,
+    is_title,
+    mention_at,
+    name_runs,
+    subject_antecedent,
+)
 from .timex import DATELINE, TIME, resolve_time
 
 __all__ = ["find_meetings", "resolve_time"]
@@ -206,6 +214,15 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     carrier = _subject_carrier(tok)
     if tok.pos_ in {"VERB", "AUX"}:
         windows += [_subject_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
+        if not windows:
+            # "X was due to meet": the parse may hang the subject on "due", read as a marker
+            windows += [
+                _subject_range(g)
+                for c in carrier.children
+                if c.i < carrier.i and c.dep_ in {"mark", "advmod", "cop"}
+                for g in c.children
+                if g.dep_.startswith("nsubj")
+            ]
         windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
         # "met Houthi negotiator Mohammed Abdulsalam": a name the parse made a clause
         windows += [
@@ -577,8 +594,13 @@ def _participants(
             and not (m.kind == "Country" and _NOT_PARTICIPANT_BEFORE.search(text[: m.span.begin][-12:]))
             and not (doc is not None and _describes_a_person(doc, m, mentions))
         ]
-        # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person
-        named = [m for m in found if not (m.kind == "Country" and m.span.text != m.label)]
+        # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person, and
+        # so does a state in the person's title ("Oman's foreign minister Badr Albusaidi")
+        named = [
+            m
+            for m in found
+            if not (m.kind == "Country" and (m.span.text != m.label or _in_title(text, m, mentions)))
+        ]
         if named and doc is not None:
             # …unless it qualifies people of its own, beside a named party ("between Hamas
             # and Israeli negotiators")
@@ -606,6 +628,15 @@ def _participants(
             seen.add(m.label)
             uniq.append(m)
     return uniq
+
+
+def _in_title(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention opens the title of the person named right after it."""
+    person = next((p for p in mentions if p.kind == "Person" and p.span.begin > m.span.end), None)
+    if person is None:
+        return False
+    words = re.sub(r"^['’]s\b", "", text[m.span.end : person.span.begin]).split()
+    return 0 < len(words) <= 4 and all(is_title(w) or is_office_adjective(w) for w in words)
 
 
 def _describes_a_person(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:

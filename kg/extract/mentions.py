@@ -189,10 +189,11 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             e = _word_end(text, e)
             if kind == "Organization":
                 # "President Ilham Aliyev", "Hamas political chief Ismail Haniyeh" tagged as
-                # an organisation: a name after a title is a person's
-                holder = next(((tb, te) for tb, te in titled if b <= tb and te == e), None)
+                # an organisation: a name after a title is a person's, whole ("foreign
+                # minister Badr Albusaidi" with only "Badr" tagged)
+                holder = next(((tb, te) for tb, te in titled if b <= tb < e <= te), None)
                 if holder is not None:
-                    b, kind = holder[0], "Person"
+                    (b, e), kind = holder, "Person"
                 else:
                     kind = classify_name(surface)
                     kind = "Organization" if kind == "Person" else kind
@@ -422,7 +423,11 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | N
     for tok in reversed(doc[start : span[0].i]):
         # a name the parse made the root is a misread subject ("Ed Rendell, who served …,
         # agreed …, but he said")
-        named_root = tok.dep_ == "ROOT" and tok.pos_ == "PROPN"
+        named_root = (
+            tok.dep_ == "ROOT"
+            and tok.pos_ == "PROPN"
+            and not any(t.dep_.startswith("nsubj") for t in doc[tok.sent.start : tok.i])
+        )
         if not named_root and (not tok.dep_.startswith("nsubj") or _reported(tok)):
             continue
         m = mention_at(reversed(people), tok.idx)

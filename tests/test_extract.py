@@ -1808,6 +1808,62 @@ def test_he_points_to_a_name_the_parse_made_the_root():
 
 
 @pytest.mark.parametrize(
+    "body,participants,place,status",
+    [
+        # the meeting noun as subject: the verb's tense says whether it was held
+        (
+            "Talks between the leaders of Armenia and Azerbaijan ended without agreement on Friday.",
+            ["leaders from Armenia and Azerbaijan"],
+            None,
+            "Held",
+        ),
+        ("Talks between the leaders of Armenia and Azerbaijan will resume on Friday.", None, None, "Planned"),
+        # "a meeting of" people, named in apposition
+        (
+            "A planned meeting of the two negotiators, Petar Petkovic and Besnik Bislimi, was postponed.",
+            ["Petkovic", "Besnik Bislimi"],
+            None,
+            "Cancelled",
+        ),
+        # people a "meeting" participle describes; a state is the place when no city is named
+        (
+            "EU foreign ministers meeting in Luxembourg agreed on new sanctions.",
+            ["European Union"],
+            "Luxembourg",
+            "Held",
+        ),
+        # a predicate's subject ("which has been in talks with")
+        (
+            "Qatar, which has been in talks with the Taliban since last year, declined to comment.",
+            ["Qatar", "Taliban"],
+            None,
+            "Held",
+        ),
+    ],
+)
+def test_meeting_nouns_in_their_clause(body, participants, place, status):
+    (meeting,) = run(body).meetings
+    if participants is not None:
+        assert [p.label for p in meeting.participants] == participants
+    assert (meeting.place.label if meeting.place else None) == place
+    assert meeting.status == status
+
+
+def test_being_met_with_something_is_no_meeting():
+    assert (
+        run("Any attack on the port would be met with a painful response, the group warned.").meetings == []
+    )
+
+
+def test_a_new_meeting_with_other_sides_is_not_the_last_one():
+    g = run(
+        "Oman's foreign minister held talks with Houthi negotiators in Muscat last week. "
+        "Qatar, which has been in talks with the Taliban since last year, declined to comment."
+    )
+    assert [[p.label for p in m.participants] for m in g.meetings] == [["Houthis"], ["Qatar", "Taliban"]]
+
+
+@pytest.mark.parametrize(
     "body,subject,action,destination",
     [
         ("U.S. officials accused Tehran of sending weapons to Hezbollah.", "Tehran", "send", "Hezbollah"),

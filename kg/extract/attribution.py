@@ -718,7 +718,6 @@ class _Resolver:
                 or re.search(
                     r"\b(?:of|for|from|in|at|to|with|on|by|like|among)\b", text[pb : head.span.begin]
                 )
-                or re.match(r"an?\s", text[pb:end])  # "…, a Republican": a description
                 or len(text[pb:end].split()) > 6
                 or re.search(r"\b[A-Z]\.$", text[pb:end])  # "Charles G. and David H. Koch": one surname
             ):

@@ -149,6 +149,8 @@ def _is_meeting_sense(tok: Token, verb: bool, host: bool = False) -> bool:
         )
     if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ != "":
         return False  # part of a name ("Meet the Press", "Meet the Fockers")
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        return False  # "attacks would be met with a painful response": answered, not met
     subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
     if tok.i == tok.sent.start and tok.text[:1].isupper() and not subjects:
         return False  # an imperative or a title
@@ -231,10 +233,25 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
             if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"PROPN", "NOUN"} and c.i > tok.i
         ]
         windows += _whose_delegation(tok)
+    else:
+        # "Saudi Arabia, which has been in talks with the Houthis": the predicate's subject
+        windows += [_subject_range(c) for c in tok.children if c.dep_.startswith("nsubj")]
+        people = _meeting_people(tok)
+        if people is not None:
+            # "EU foreign ministers meeting in Luxembourg": those the participle describes
+            windows.append((people.left_edge.idx, people.idx + len(people)))
     for c in tok.children:
         if c.dep_ in {"obl", "nmod", "prep"} or c.dep_.startswith("obl"):
             case = {g.lower_ for g in c.children if g.dep_ in {"case", "mark"}}
             if case & {"with", "between", "among", "amongst"}:
+                windows.append(_subtree_range(c))
+            elif (
+                case == {"of"}
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and tok.text[:1].islower()  # not "the U.S. Conference of Mayors"
+                and (c.pos_ == "PROPN" or c.lemma_.lower() in _PEOPLE_NOUNS)
+            ):
+                # "a meeting of the two negotiators, X and Y", "a summit of EU leaders"
                 windows.append(_subtree_range(c))
     if _trip_for(tok):
         # "arrived in Cairo for talks with X": who travels takes part
@@ -287,6 +304,10 @@ def _whose_delegation(verb: Token) -> list[tuple[int, int]]:
 #: Verbs whose subject (or passive agent) takes part in the meeting that is their object.
 _ATTEND_VERBS = frozenset(
     "attend join hold host chair convene lead mediate broker facilitate sponsor".split()
+)
+#: Verbs of a meeting's course, with the meeting as subject: their tense is the meeting's
+_COURSE_VERBS = frozenset(
+    "end conclude collapse break resume begin start open continue stall close wrap".split()
 )
 #: Verbs of going somewhere: "travel to Tehran to meet X" puts the meeting in Tehran.
 _MOTION_VERBS = frozenset("travel go fly head arrive come visit return gather assemble".split())
@@ -376,17 +397,31 @@ def _counted(noun: Token) -> Token:
 _COUNTERS = frozenset("round series set session".split())
 
 
+def _meeting_people(tok: Token) -> Token | None:
+    """The plural people noun a "meeting" participle describes ("EU foreign ministers
+    meeting in Luxembourg"), whether the parse reads a participle or a compound noun."""
+    if tok.lower_ != "meeting" or any(c.dep_ == "det" for c in tok.children):
+        return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        people = tok.head
+    else:
+        people = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    if people is None or people.tag_ != "NNS" or people.lemma_.lower() not in _PEOPLE_NOUNS:
+        return None
+    return people
+
+
 def _holding_verb(noun: Token) -> Token | None:
     """The verb like "hold" whose object is a meeting noun, or the phrase counting it
     ("agreed to hold talks", "will host a summit", "held a second round of talks"): its
     tense and modality say whether the meeting took place."""
     noun = _counted(noun)
-    if (
-        noun.pos_ in {"NOUN", "PROPN"}
-        and noun.dep_ in {"obj", "dobj"}
-        and noun.head.lemma_.lower() in _ATTEND_VERBS
-    ):
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if noun.dep_ in {"obj", "dobj"} and noun.head.lemma_.lower() in _ATTEND_VERBS:
         return noun.head
+    if noun.dep_ in {"nsubj", "nsubj:pass"} and noun.head.lemma_.lower() in _COURSE_VERBS:
+        return noun.head  # "talks ended without agreement", "the summit will open on Monday"
     return None
 
 
@@ -571,7 +606,13 @@ def _participants(
                 cut = m.span.end
             countries = [m for m in countries if m.span.end <= cut]
             if countries:
-                head = re.sub(r"^(?:an?|the)\s+", "", gm.group("head"), flags=re.I)  # a label, not a phrase
+                # a label, not a phrase ("talks between the leaders of …": "leaders")
+                head = re.sub(
+                    r"^(?:(?:between|with|among|amongst|by|for|of|and)\s+)?(?:an?|the)\s+",
+                    "",
+                    gm.group("head"),
+                    flags=re.I,
+                )
                 head = head[0].lower() + head[1:] if head.split()[0][1:].islower() else head
                 label = f"{head} from " + _join([m.label for m in countries])
                 out.append(
@@ -689,6 +730,7 @@ def _backed_group(text: str, wb: int, we: int) -> Mention | None:
     )
 
 
+_AND_NAME = re.compile(r"\s*,?\s+and\s+(?=[A-Z])")
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 _SPACE = re.compile(r"[ \t]+")
 
@@ -703,10 +745,32 @@ def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int
         gap = _SPACE.match(text, we)  # "his Chinese counterpart Wang Yi", parsed apart
     if gap is None or gap.end() == we:
         return we
-    name = next((m for m in mentions if m.span.begin == gap.end() and m.kind == "Person"), None)
-    if name is None or not re.match(r"\s*(?:,|\.|$|\s(?:in|on|at|to|for|during)\b)", text[name.span.end :]):
+    end, at = we, gap.end()
+    while True:
+        # a name the model tagged from its second word ("Petar | Petkovic") starts at the run
+        name = next(
+            (
+                m
+                for m in mentions
+                if m.kind == "Person"
+                and m.span.begin >= at
+                and re.fullmatch(r"(?:[A-Z][\w'’.-]*[ \t]+)*", text[at : m.span.begin])
+            ),
+            None,
+        )
+        name = name or next((m for m in mentions if m.span.begin == at and m.kind == "Person"), None)
+        if name is None:
+            break
+        end = name.span.end
+        more = _AND_NAME.match(text, end)  # "the two negotiators, Petar Petkovic and Besnik Bislimi"
+        if more is None:
+            break
+        at = more.end()
+    if end == we or not re.match(
+        r"\s*(?:,|\.|$|\s(?:in|on|at|to|for|during|was|were|is|are|will)\b)", text[end:]
+    ):
         return we
-    return name.span.end
+    return end
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -744,8 +808,12 @@ def _same_meeting(
         sides = keys(m.participants)
         if compatible(m) and labels and (labels <= sides or len(labels & sides) >= 2):
             return m
+        if compatible(m) and not m.place and sides and sides <= labels:
+            return m  # a headline's "Netanyahu will meet with him", told in full below
     if meetings and (definite or not place) and compatible(meetings[-1]):
-        return meetings[-1]
+        # "the meeting", or one that names no new side: the last one again
+        if definite or labels <= keys(meetings[-1].participants):
+            return meetings[-1]
     return None
 
 
@@ -843,6 +911,7 @@ def find_meetings(
                     or re.search(r"\b(?:a|an)\s+$", text[max(sb, trig.start() - 4) : trig.start()])
                     or dets & {"a", "an"}  # "will host an emergency Arab League summit"
                     or (tok is not None and _trip_for(tok))  # "arrived in Cairo for ceasefire talks"
+                    or (tok is not None and _meeting_people(tok) is not None)
                 )
             ):
                 continue
@@ -887,7 +956,18 @@ def find_meetings(
                     text[max(sb, m.span.begin - 4) : m.span.begin],
                 )
             ]
-            place = places[0] if places else _named_for_place(tok, mentions)
+            # a state is where it was held only when no city is named ("meeting in
+            # Luxembourg"; "in Doha, Qatar" is Doha)
+            states = [
+                m
+                for m in _list_mentions(text, trig.start(), min(pe, se), mentions)
+                if m.kind == "Country"
+                and m.span.text == m.label
+                and text[max(sb, m.span.begin - 3) : m.span.begin] == "in "
+            ]
+            place = (
+                places[0] if places else _named_for_place(tok, mentions) or (states[0] if states else None)
+            )
             dateline = DATELINE.match(text, ev_b, ev_e)  # the filing date is not the meeting's
             tm = TIME.search(text, dateline.end() if dateline else ev_b, ev_e)
             purpose = None

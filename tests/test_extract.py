@@ -179,6 +179,21 @@ def test_adverbial_clause_after_an_inverted_cue_is_not_the_content():
     assert c.content.text == "The border crossing will reopen on Sunday"
 
 
+def test_the_army_is_the_last_states_armed_forces_never_a_militia():
+    g = run(
+        "Hezbollah said it had fired rockets at a base. Lebanon's army has deployed along the border. "
+        "The army said two soldiers were wounded."
+    )
+    assert _sources(g)[-1] == ("Armed forces of Lebanon", "ArmedGroup")
+    g = run("Hezbollah said it had fired rockets at a base. The army said two soldiers were wounded.")
+    assert _sources(g)[-1] == ("army", "UnnamedActor")
+
+
+def test_a_states_ministry_is_its_government():
+    g = run("The two men discussed humanitarian access, the Saudi foreign ministry said.")
+    assert _sources(g) == [("Government of Saudi Arabia", "Government")]
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"

@@ -530,7 +530,7 @@ class _Resolver:
         word = span[0]
         return word.tag_ == "NNS" or re.sub(r"(?:e?s)$", "", word.lower_) in PERSON_NOUNS
 
-    def _body_reference(self, phrase: str) -> Mention | None:
+    def _body_reference(self, phrase: str, b: int) -> Mention | None:
         """ "The organization added", "the rights group said", "the Lebanese group said": the
         last body of a kind the noun fits that spoke. Words between "the" and the noun may
         only describe it (lowercase, "Iran-backed"), or name the body's nation."""
@@ -546,10 +546,18 @@ class _Resolver:
                 nations.add(country.label)
             elif not re.fullmatch(r"[a-z]+(?:-[a-z]+)*|[A-Z][\w.]*-(?:backed|based|led|linked|aligned)", w):
                 return None
+        forces = words[-1].lower() in {"army", "military"}
+        if forces:
+            # "the army said": a state's armed forces, the last that spoke or else the last
+            # named ("Sudan's army is fighting the RSF … The army said"), never a militia
+            named = [m for m in self.mentions if m.span.end <= b]
+            candidates = [m for m in named + self.bodies if m.label.startswith("Armed forces of ")]
+        else:
+            candidates = self.bodies
         return next(
             (
                 m
-                for m in reversed(self.bodies)
+                for m in reversed(candidates)
                 if m.kind in kinds and (not nations or nations <= set(m.affiliations))
             ),
             None,
@@ -599,7 +607,7 @@ class _Resolver:
                     vague=ref.vague,
                     key=ref.key,
                 )
-        body = self._body_reference(phrase)
+        body = self._body_reference(phrase, b)
         if body is not None:
             # "The White Helmets said … The organization added …": the last body of that kind
             return Mention(

@@ -433,6 +433,9 @@ BODY_REFERENCES: dict[str, frozenset[str]] = {
     "movement": frozenset({"ArmedGroup", "Organization", "Group"}),
     "faction": frozenset({"ArmedGroup", "Group"}),
     "militia": frozenset({"ArmedGroup"}),
+    # a state's forces: only the "Armed forces of X" that news names them by (see attribution)
+    "army": frozenset({"ArmedGroup"}),
+    "military": frozenset({"ArmedGroup"}),
     "ministry": frozenset({"Government"}),
     "government": frozenset({"Government", "Country"}),
     "agency": frozenset({"MediaOutlet", "Government", "Organization"}),

@@ -35,6 +35,8 @@ _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan
 _GOV_HEADS = (
     r"regime|government|authorities|administration|leadership|president|presidency|junta"
     r"|military\s+(?:government|junta|regime|rulers|authorities)"
+    r"|(?:(?:foreign|defen[cs]e|interior|finance|justice|health|information|energy|trade)\s+)?ministry"
+    r"|cabinet|foreign\s+office"
 )
 _PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
 _FORCE_HEADS = r"army|forces|military|troops|soldiers|navy|air force"

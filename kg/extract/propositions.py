@@ -590,8 +590,8 @@ _QUANTITIES = frozenset(
 
 def _counted_object(obj):
     """The noun a quantity counts ("dozens of rockets" -> rockets, "hundreds of billions of
-    dollars" -> dollars), else the object."""
-    while obj.lower_ in _QUANTITIES or obj.lemma_.lower() in _QUANTITIES:
+    dollars" -> dollars, "223 of the drones" -> drones), else the object."""
+    while obj.lower_ in _QUANTITIES or obj.lemma_.lower() in _QUANTITIES or obj.pos_ == "NUM":
         of = next(
             (c for c in obj.children if c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children)), None
         )
@@ -679,7 +679,17 @@ def propositions_for(
             lemma = _lemma(verb, None, verb_b)
         return [_surface_proposition(text, content, inside, doc, subj, verb_b, verb, False, lemma)]
     if doc is not None and _has(doc, "DEP"):
-        return _from_parse(content, inside, doc, skip, speaker, direct, mentions)
+        parsed = _from_parse(content, inside, doc, skip, speaker, direct, mentions)
+        own = _own_gerund(text, content, doc, speaker) if not parsed else None
+        if own is not None:
+            # "Iran denies supplying drones to Russia" with "supplying" parsed as a noun
+            verb_b, verb = own
+            return [
+                _surface_proposition(
+                    text, content, inside, doc, speaker, verb_b, verb, False, _lemma(verb, None, verb_b)
+                )
+            ]
+        return parsed
 
     groups = [m for m in inside if m.kind == "Group"]
     actors = [
@@ -713,6 +723,22 @@ def propositions_for(
         out.append(_surface_proposition(text, content, inside, doc, subj, verb_b, verb, negated))
         break
     return out
+
+
+def _own_gerund(text: str, content: Span, doc: Doc, speaker: Mention | None) -> tuple[int, str] | None:
+    """The gerund that opens a content after "deny", "admit" … (the speaker's own act, see
+    _speakers_own_act) when the parse took it for a noun: its offset and its word."""
+    gerund = re.match(r"[a-z]+ing\b", text[content.begin : content.end])
+    cue = doc.char_span(content.begin - 2, content.begin - 1, alignment_mode="expand")
+    if speaker is None or gerund is None or cue is None or not len(cue) or cue[-1].i + 1 >= len(doc):
+        return None
+    word = cue[-1]
+    if word.lemma_.lower() not in _OWN_ACT_VERBS or doc[word.i + 1].idx != content.begin:
+        return None
+    clause = doc.char_span(content.begin, content.end, alignment_mode="contract")
+    if clause is None or any(t.tag_ in FINITE_TAGS for t in clause):
+        return None  # "acknowledged funding was a reason": the gerund is a clause's subject
+    return content.begin, gerund.group()
 
 
 def _parsed_object(doc: Doc | None, b: int, e: int):
@@ -754,6 +780,11 @@ def _surface_proposition(
     head = _parsed_object(doc, act_b, act_e)
     if head is not None:  # the parse's object, as _from_parse reads it ("every truce" -> truce)
         obj_text = head.lemma_.lower() if head.pos_ != "PRON" else ""
+    elif doc is not None and _has(doc, "LEMMA") and len(words) == 1:
+        # one noun: its lemma, as the parse's objects are named ("drones" -> drone)
+        tok = doc.char_span(rest_b, rest_b + len(obj_text_raw), alignment_mode="contract")
+        nouns = [t for t in tok if t.pos_ == "NOUN"] if tok is not None else []
+        obj_text = nouns[0].lemma_.lower() if len(nouns) == 1 else obj_text
     obj_m = _mention_at(inside, rest_b, rest_b + len(obj_text_raw))
     clause = re.search(r"[.;:]|\s(?:and|but|while|which|who)\s", rest)
     clause_end = rest_b + (clause.start() if clause else len(rest))

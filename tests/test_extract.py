@@ -194,6 +194,38 @@ def test_a_states_ministry_is_its_government():
     assert _sources(g) == [("Government of Saudi Arabia", "Government")]
 
 
+def test_an_outlet_before_news_agency_reports_and_a_reason_after_the_cue_is_not_content():
+    g = run(
+        "Iran's navy seized an oil tanker in the Gulf of Oman on Thursday, the IRNA news agency "
+        "reported, in retaliation for what it called the theft of Iranian oil."
+    )
+    (c,) = [c for c in g.claims if c.cue.text == "reported"]
+    assert (c.source.label, c.source.kind) == ("IRNA", "MediaOutlet")
+    assert c.content.text == "Iran's navy seized an oil tanker in the Gulf of Oman on Thursday"
+
+
+def test_the_ministry_is_no_other_kind_of_government_body():
+    g = run(
+        "The State Department called on Iran to release the ship. "
+        "The foreign minister will travel to Beijing next week, the ministry said."
+    )
+    assert _sources(g)[-1] == ("ministry", "UnnamedActor")
+
+
+def test_who_an_outlet_quotes_as_saying_is_read_where_it_stands():
+    g = run(
+        "Kremlin spokesman Dmitry Peskov said the summit showed hostility toward Russia. "
+        "The TASS news agency quoted him as saying Moscow would respond.\n\n"
+        "Former President Dmitry Medvedev wrote that the summit had brought war closer."
+    )
+    assert _sources(g, "saying") == [("Dmitry Peskov", "Person")]
+
+
+def test_the_pakistani_taliban_are_not_the_taliban():
+    g = run("The Pakistani Taliban, known as TTP, claimed responsibility for the attack, police said.")
+    assert ("Tehrik-i-Taliban Pakistan", "ArmedGroup") in {(m.label, m.kind) for m in g.mentions}
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"
@@ -1862,6 +1894,35 @@ def test_meeting_nouns_in_their_clause(body, participants, place, status):
         assert [p.label for p in meeting.participants] == participants
     assert (meeting.place.label if meeting.place else None) == place
     assert meeting.status == status
+
+
+def test_a_speaking_pronoun_never_points_into_what_was_said():
+    g = run(
+        "Edward Moore, a former governor of Ohio, said the charity should be closed if Mrs. Brown won, "
+        "and he added that it should stop taking foreign money."
+    )
+    assert _sources(g, "added") == [("Edward Moore", "Person")]
+
+
+def test_a_pronoun_in_what_was_said_points_to_a_subject_said_with_it():
+    (meeting,) = run(
+        "The ministry said Foreign Minister Hossein Amirabdollahian will travel to Beijing next week, "
+        "where he is expected to meet his Chinese counterpart Wang Yi."
+    ).meetings
+    assert [p.label for p in meeting.participants] == ["Hossein Amirabdollahian", "Wang Yi"]
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_not_the_summit_nor_the_dateline():
+    g = run(
+        "VILNIUS (AP) — Ukrainian President Volodymyr Zelenskiy met U.S. President Joe Biden on the "
+        "sidelines of the NATO summit in Vilnius on Wednesday."
+    )
+    assert [[p.label for p in m.participants] for m in g.meetings] == [["Volodymyr Zelenskiy", "Joe Biden"]]
+
+
+def test_negotiators_from_states_are_a_group_of_them():
+    (meeting,) = run("Negotiators from Israel, Qatar and Egypt met in Cairo on Tuesday.").meetings
+    assert [p.label for p in meeting.participants] == ["negotiators from Israel, Qatar and Egypt"]
 
 
 def test_being_met_with_something_is_no_meeting():

@@ -118,6 +118,10 @@ _REFERENCE_NOUNS = {"statement", "report", "communique", "communiqué", "announc
 #: "the organization added", "the ministry said": a body named before, of a kind the noun fits
 _BODY_KINDS = {"Organization", "Government", "ArmedGroup", "Group", "MediaOutlet"}
 _MAX_SOURCE_WORDS = 16
+#: what an outlet's name may stand before ("Tasnim news agency", "Al Jazeera television")
+_OUTLET_NOUN = re.compile(
+    r"\s+(?:state\s+)?(?:news\s+agency|agency|television|TV|newspaper|daily|broadcaster|channel|radio|website)"
+)
 #: what joins the parts of a coordinated source
 _CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -547,7 +551,10 @@ class _Resolver:
             elif not re.fullmatch(r"[a-z]+(?:-[a-z]+)*|[A-Z][\w.]*-(?:backed|based|led|linked|aligned)", w):
                 return None
         forces = words[-1].lower() in {"army", "military"}
-        if forces:
+        if words[-1].lower() == "ministry":
+            # "the ministry said" after the State Department spoke is no State Department
+            candidates = [m for m in self.bodies if "ministry" in m.label.lower()]
+        elif forces:
             # "the army said": a state's armed forces, the last that spoke or else the last
             # named ("Sudan's army is fighting the RSF … The army said"), never a militia
             named = [m for m in self.mentions if m.span.end <= b]
@@ -637,7 +644,13 @@ class _Resolver:
                 continue  # a speaker is never a place; a name the NER called one is reread below
             if _governed(text, b, m.span.begin):
                 continue
-            if m.span.end >= e - 1 or (m.span.begin == b and m.span.end == e):
+            if (
+                m.span.end >= e - 1
+                or (m.span.begin == b and m.span.end == e)
+                or (
+                    m.kind == "MediaOutlet" and _OUTLET_NOUN.fullmatch(text, m.span.end, e)
+                )  # "Tasnim news agency"
+            ):
                 return self._remember(
                     Mention(m.span, m.label, m.kind, affiliations=m.affiliations or (), key=m.key)
                 )
@@ -911,6 +924,9 @@ def _find_claims(
                 claim = _denial(text, resolver, denial, sb, se, claims)
                 if claim is not None:
                     claims.append(claim)  # it shares the content of the claim it denies
+            # "TASS quoted him as saying …": read here, so "him" is who spoke last by now
+            quoting = [c for c in claims if sb <= c.cue.begin < se and c.cue_lemma == "quote"]
+            claims += [q for q in (_quoted_as_saying(text, resolver, c) for c in quoting) if q is not None]
         for claim in [c for c in claims if para.begin <= c.cue.begin < para.end]:
             more = _continued_quote(text, para, claim, quotes)
             if more is not None:
@@ -920,7 +936,6 @@ def _find_claims(
         for claim in claims:
             if paras[0].begin <= claim.cue.begin < paras[0].end:
                 _headline_background(text, resolver.doc, claim)
-    claims += [q for q in (_quoted_as_saying(text, resolver, c) for c in list(claims)) if q is not None]
     for claim in claims:
         _quotation_after_colon(text, claim)
         _topic_into_cue(text, claim)
@@ -2733,7 +2748,7 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
 #: a subordinate clause set off after a cue: when it was said or why, never what
 _ADVERBIAL_TAIL = re.compile(
     r"\s*,\s*(?:after|before|as|while|when|because|since|despite|amid|following|although|though|until"
-    r"|once|even\s+as|in\s+response\s+to)\b"
+    r"|once|even\s+as|in\s+(?:response|retaliation|reaction|reply|protest)\b)"
 )
 _FRONTED = re.compile(
     r"\s*(?:(?:(?:Last|This|Next|Earlier|Later|Early|Late|On|In|At|During|After|Before|Since)\b[^,.;:\n]{0,40},)\s*)?"

@@ -50,7 +50,8 @@ _REPORTING = re.compile(
 )
 _GROUP = re.compile(
     r"\b(?P<head>(?:[a-z][\w-]*\s+){0,2}(?:leaders|officials|commanders|representatives|"
-    r"delegations?|ministers|envoys|diplomats|figures|members|chiefs|heads))\s+(?:from|of|in)\s+",
+    r"delegations?|ministers|envoys|diplomats|figures|members|chiefs|heads|negotiators|mediators"
+    r"|delegates))\s+(?:from|of|in)\s+",
     re.I,
 )
 
@@ -576,6 +577,9 @@ def _participants(
         out.extend(_owners(tok, mentions))
     for wb, we in windows:
         wb += len(re.match(r"(?:by\s+)?", text[wb:we]).group())  # a passive agent's "by"
+        dateline = DATELINE.match(text, wb, we)
+        if dateline is not None:  # "VILNIUS (AP) — Ukrainian President …": not the AP
+            wb = dateline.end()
         # a window that starts inside a name ("Abbas Araghchi" parsed as two subjects) is
         # that name, not a shorter one of its own
         wb = min([wb] + [m.span.begin for m in mentions if m.span.begin < wb < m.span.end])
@@ -730,6 +734,7 @@ def _backed_group(text: str, wb: int, we: int) -> Mention | None:
     )
 
 
+_SIDELINES = re.compile(r"\bsidelines?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
 _AND_NAME = re.compile(r"\s*,?\s+and\s+(?=[A-Z])")
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 _SPACE = re.compile(r"[ \t]+")
@@ -938,6 +943,8 @@ def find_meetings(
             parts = [
                 p
                 for t in _TRIGGER.finditer(text, trig.start(), ev_e)
+                # "met Biden on the sidelines of the NATO summit": the summit is another meeting
+                if t is trig or not _SIDELINES.search(text, max(sb, t.start() - 40), t.start())
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             # groups made for this meeting ("leaders from A and B"), not ones already named

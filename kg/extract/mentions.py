@@ -430,7 +430,7 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | N
             and tok.pos_ == "PROPN"
             and not any(t.dep_.startswith("nsubj") for t in doc[tok.sent.start : tok.i])
         )
-        if not named_root and (not tok.dep_.startswith("nsubj") or _reported(tok)):
+        if not named_root and (not tok.dep_.startswith("nsubj") or _reported(tok, span[0])):
             continue
         m = mention_at(reversed(people), tok.idx)
         if m is not None:
@@ -438,12 +438,26 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | N
     return None
 
 
-def _reported(subject: Token) -> bool:
-    """Whether a subject belongs to what someone said: "X told reporters that Y had
-    rejected …. He said …" points back to X, not Y. A clause opened by "that" counts
-    whatever the parse made of it; a relative clause does not (the parse often hangs a
-    sentence's own verb on its subject as one)."""
+#: verbs of saying: their subject is a speaker (not "expect", "hope", "plan")
+_SPEAKING = frozenset(
+    "say tell add write note explain insist claim argue warn state announce report stress reply respond "
+    "ask deny acknowledge admit suggest recall".split()
+)
+
+
+def _reported(subject: Token, pronoun: Token) -> bool:
+    """Whether a subject belongs to what someone said, away from the pronoun: "X told
+    reporters that Y had rejected …. He said …" points back to X, not Y; but in "the
+    ministry said Y will travel to Beijing, where he is expected to meet …" both are in
+    what was said. A speaker ("he added") never points into what was said: the parse may
+    put the pronoun's verb inside that clause. A clause opened by "that" counts whatever
+    the parse made of it; a relative clause does not (the parse often hangs a sentence's
+    own verb on its subject as one)."""
     verb = subject.head
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
-        return True
-    return any(t.dep_ == "ccomp" for t in [verb, *verb.ancestors])
+    clause = next((t for t in [verb, *verb.ancestors] if t.dep_ == "ccomp"), None)
+    if clause is None and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        clause = verb
+    if clause is None:
+        return False
+    speaking = pronoun.head.lemma_.lower() in _SPEAKING
+    return speaking or not clause.left_edge.i <= pronoun.i <= clause.right_edge.i

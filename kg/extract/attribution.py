@@ -411,9 +411,14 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
         return None
     verb = cue[0]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} and not c.is_space]
-    subj = next((c for c in subjects if c.i < verb.i), None)
+    before = [c for c in subjects if c.i < verb.i]
+    subj = before[0] if before else None
     if subj is None:
         return None
+    if len(before) > 1 and "," in _text(doc)[subj.right_edge.idx : before[-1].left_edge.idx]:
+        # "A strike … killed four people, Ukraine's air force said": the clause before the
+        # comma is what was said, the subject nearest the verb says it
+        subj = before[-1]
     b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
     e = _subject_end(subj, subjects, verb, e)
     if b < sb or e > cue_b:
@@ -1542,10 +1547,11 @@ def _without_time(text: str, doc: Doc | None, src: tuple[int, int]) -> tuple[int
             continue  # not at the end, or inside an appositive or relative clause
         if m.group()[0].isupper() and m.group().split()[0] in {"Today", "Tonight", "Yesterday", "Tomorrow"}:
             continue  # "USA Today"
-        head = re.search(r"(\S+)\s+(?:in\s+)?$", text[src[0] : m.start()])
+        head = re.search(r"(\S+)\s+(?:(?:in|on)\s+)?$", text[src[0] : m.start()])
         prev = _token_at(doc, src[0] + head.start(1), src[0] + head.end(1)) if head else None
-        if prev is not None and prev.pos_ not in {"NOUN", "PROPN", "PRON"}:
-            continue  # "a poll released Friday": the time dates the poll
+        tag = head is not None and head.group(1).endswith(")")
+        if prev is not None and prev.pos_ not in {"NOUN", "PROPN", "PRON"} and not tag:
+            continue  # "a poll released Friday" dates the poll; "Jo Doe (R-Iowa) on Friday" does not
         end = src[0] + head.end(1) if head is not None else m.start()
         return _strip(text, src[0], end)  # and a preposition left before it ("a poll in | Wednesday")
     return src

@@ -605,7 +605,9 @@ def _participants(
             for m in countries:
                 gap = text[cut : m.span.begin]
                 first = cut == gm.end()
-                if not re.fullmatch(r"\s*(?:the\s*)?" if first else r"\s*(?:,|and|or|,\s*and)?\s*", gap):
+                if not re.fullmatch(
+                    r"\s*(?:the\s*)?" if first else r"\s*(?:,|and|or|,\s*and)?\s*(?:the\s+)?", gap
+                ):
                     break
                 cut = m.span.end
             countries = [m for m in countries if m.span.end <= cut]

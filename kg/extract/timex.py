@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 import re
 
+from ..nlp.sentences import DATELINE
+
 __all__ = ["CALENDAR_NAME", "DATELINE", "TIME", "WEEKDAY", "resolve_time"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -39,13 +41,6 @@ CALENDAR_NAME = re.compile(rf"{_WD}|{_MO}")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 
 #: a time phrase; the longest reading wins, so ranges come before single words
-#: a dateline opening a story: "BRUSSELS - ", "WASHINGTON -- ", "ST. LOUIS, Mo. — ",
-#: "DOHA, March 10 (Reuters) - ": where and when it was filed, not what it reports
-DATELINE = re.compile(
-    r"(?=[A-Z.'’ ]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
-    r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–)\s+"
-)
 TIME = re.compile(
     r"\b(?:"
     r"in\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?)"

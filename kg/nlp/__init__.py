@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from .lemmas import checked as _checked
 from .ops import use_fast_cpu_ops
+from .sentences import DATELINE
 from .sentences import bounded as _bounded
 
 __all__ = ["DEFAULT_PIPELINE", "MODEL_DIR", "TEXT_KEY", "analyse", "analyse_one", "load_pipeline"]
@@ -79,8 +80,18 @@ _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u2
 
 
 def _lines(text: str) -> list[str]:
-    """`text` cut after each run of line breaks; the pieces join back to `text`."""
-    return [m.group() for m in re.finditer(r"[^\n]*\n*", text) if m.group()] or [text]
+    """`text` cut after each run of line breaks, and after a dateline that opens a line
+    ("VILNIUS (AP) — ", "DUBAI, Jan 11 (Reuters) - "): parsed with the lead sentence, the
+    city becomes its subject. The pieces join back to `text`."""
+    out = []
+    for m in re.finditer(r"[^\n]*\n*", text):
+        line = m.group()
+        dateline = DATELINE.match(line)
+        if dateline is not None and line[dateline.end() :].strip():
+            out += [line[: dateline.end()], line[dateline.end() :]]
+        elif line:
+            out.append(line)
+    return out or [text]
 
 
 def analyse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

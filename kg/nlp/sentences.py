@@ -25,7 +25,15 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["COMPONENT", "bounded", "no_mid_clause_starts"]
+__all__ = ["COMPONENT", "DATELINE", "bounded", "no_mid_clause_starts"]
+
+#: a dateline opening a story: "BRUSSELS - ", "WASHINGTON -- ", "ST. LOUIS, Mo. — ",
+#: "DOHA, March 10 (Reuters) - ": where and when it was filed, not what it reports
+DATELINE = re.compile(
+    r"(?=[A-Z.'’ ]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+    r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–)\s+"
+)
 
 COMPONENT = "kg_sentence_bounds"
 

@@ -253,6 +253,15 @@ def test_a_time_after_a_party_tag_is_not_part_of_the_source():
     assert _sources(g) == [("Chuck Grassley", "Person")]
 
 
+def test_a_persons_office_speaks_for_the_person():
+    g = run(
+        "Israeli Prime Minister Benjamin Netanyahu said the talks would go on. "
+        "The prime minister's office said the delegation would return on Wednesday. "
+        "President Volodymyr Zelenskiy's office said two people were killed."
+    )
+    assert _sources(g) == [("Benjamin Netanyahu", "Person")] * 2 + [("Volodymyr Zelenskiy", "Person")]
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"

@@ -122,6 +122,8 @@ _MAX_SOURCE_WORDS = 16
 _OUTLET_NOUN = re.compile(
     r"\s+(?:state\s+)?(?:news\s+agency|agency|television|TV|newspaper|daily|broadcaster|channel|radio|website)"
 )
+#: "Benjamin Netanyahu's office", "the president's press office"
+_PERSONS_OFFICE = re.compile(r"(?P<owner>.+?)\s*['’]s\s+(?:press\s+|private\s+)?office")
 #: what joins the parts of a coordinated source
 _CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -597,6 +599,15 @@ class _Resolver:
                 return self.source(text, *named, cue_lemma)
             # "Jo Doe, a lawyer for the city": the name before the appositive is who speaks
             return self.source(text, b, b + head.end(), cue_lemma)
+        office = _PERSONS_OFFICE.fullmatch(phrase)
+        if office is not None:
+            # "Netanyahu's office said", "the prime minister's office said": the person's
+            # office speaks for the person
+            owner = self.source(text, b, b + office.end("owner"), cue_lemma)
+            if owner.kind == "Person":
+                return Mention(
+                    Span(b, e, phrase), owner.label, "Person", affiliations=owner.affiliations, key=owner.key
+                )
         tag = re.search(r"\s*\([^()]{1,20}\)$", phrase)
         if tag and tag.start() > 0:
             return self.source(text, b, b + tag.start(), cue_lemma)  # "Jo Doe (D-Ohio)": a party tag

@@ -1486,6 +1486,8 @@ def _parse_claim(
         return None
     if _agenda(verb):
         return None  # "met X in Geneva to discuss the talks": what a meeting is for, not a view
+    if verb.lower_ == "talks" and _meeting_noun_in_headline(text[sb : verb.idx], text[verb.idx + 5 : se]):
+        return None  # "Gaza truce talks resume in Cairo": the meeting, not a verb of saying
     if _stance_lemma(verb) in _COMBAT_VERBS and _combat_sense(verb, resolver.mentions):
         return None  # "Russian forces attacked the city": an act of war, not a view
     if _stance_lemma(verb) in _VOICE and not _has_quote_mark(text, *content):

@@ -1961,6 +1961,30 @@ def test_negotiators_from_states_are_a_group_of_them():
     assert [p.label for p in meeting.participants] == ["negotiators from Israel, United States and Egypt"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Venezuelan President Nicolas Maduro and Guyanese President Irfaan Ali shook hands. "
+        "Maduro said the two leaders would meet again in Brazil within three months.",
+        "Nicolas Maduro and his Guyanese counterpart Irfaan Ali spoke by phone on Monday. "
+        "An aide said both leaders agreed to meet in person next month.",
+    ],
+)
+def test_the_two_leaders_are_the_pair_named_before(body):
+    (meeting,) = run(body).meetings
+    assert [p.label for p in meeting.participants] == ["Nicolas Maduro", "Irfaan Ali"]
+    assert meeting.status == "Planned"
+
+
+def test_the_two_leaders_are_the_last_meetings_sides():
+    held, planned = run(
+        "Venezuelan President Nicolas Maduro met Guyanese President Irfaan Ali in Kingstown on "
+        "Thursday. An aide said the two leaders would meet again next month."
+    ).meetings
+    assert [p.label for p in planned.participants] == [p.label for p in held.participants]
+    assert (held.status, planned.status) == ("Held", "Planned")
+
+
 def test_being_met_with_something_is_no_meeting():
     assert (
         run("Any attack on the port would be met with a painful response, the group warned.").meetings == []

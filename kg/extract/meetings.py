@@ -11,6 +11,7 @@ one.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from spacy.tokens import Doc, Token
@@ -736,6 +737,28 @@ def _backed_group(text: str, wb: int, we: int) -> Mention | None:
     )
 
 
+#: a meeting's sides named again as a pair: "the two leaders agreed to meet in person"
+_THE_TWO = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|ministers|men|sides|countries"
+    r"|delegations|parties|heads\s+of\s+state)\b(?:\s+\w+){0,4}?\s+(?:will|would|to|agreed|plan|are|were)\b",
+    re.I,
+)
+#: two people named as a pair: "Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan"
+_PAIR_GAP = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:[\w.’'-]+\s+){0,4}")
+
+
+def _the_two(text: str, sb: int, meetings: list[Meeting], mentions: list[Mention]) -> list[Mention]:
+    """The sides "the two leaders" stands for: the last two people named as a pair before
+    the sentence, else the last meeting's two sides. None found, none taken."""
+    people = [m for m in mentions if m.kind == "Person" and m.span.end <= sb]
+    for first, second in reversed(list(itertools.pairwise(people))):
+        if _PAIR_GAP.fullmatch(text, first.span.end, second.span.begin):
+            return [first, second]
+    if meetings and len(meetings[-1].participants) == 2:
+        return list(meetings[-1].participants)
+    return []
+
+
 _SIDELINES = re.compile(r"\bsidelines?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
 _AND_NAME = re.compile(r"\s*,?\s+and\s+(?=[A-Z])")
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
@@ -949,6 +972,10 @@ def find_meetings(
                 if t is trig or not _SIDELINES.search(text, max(sb, t.start() - 40), t.start())
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
+            pair = _THE_TWO.search(text, sb, ev_e) if not parts else None
+            if pair is not None:
+                # "the two leaders would meet again in Brazil": the sides named before
+                parts = _the_two(text, sb, meetings, mentions)
             # groups made for this meeting ("leaders from A and B"), not ones already named
             for p in parts:
                 if p.kind == "Group" and id(p) not in named_ids:

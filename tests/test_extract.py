@@ -262,6 +262,28 @@ def test_a_persons_office_speaks_for_the_person():
     assert _sources(g) == [("Benjamin Netanyahu", "Person")] * 2 + [("Volodymyr Zelenskiy", "Person")]
 
 
+@pytest.mark.parametrize(
+    "body,cue",
+    [
+        (
+            "The minister said in an interview with CNN's Wolf Blitzer that the border would reopen.",
+            "said in an interview with CNN's Wolf Blitzer",
+        ),
+        ("“The border will reopen,” the minister said at a news conference.", "said at a news conference"),
+    ],
+)
+def test_how_or_where_it_was_said_belongs_to_the_cue(body, cue):
+    (claim,) = [c for c in run(body).claims if c.cue_lemma == "say"]
+    assert claim.cue.text == cue
+    assert claim.content.text in {"the border would reopen", "The border will reopen"}
+
+
+def test_a_setting_that_is_the_content_stays_out_of_the_cue():
+    # the rules read "in a statement issued on Monday" as what was said: it stays the content
+    (claim,) = run("The ministry said in a statement issued on Monday.").claims
+    assert claim.cue.text == "said"
+
+
 def test_unnamed_sources_are_marked():
     g = run("Diplomatic sources said the summit had been postponed.")
     assert g.claims[0].source.kind == "UnnamedActor"

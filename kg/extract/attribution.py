@@ -955,6 +955,7 @@ def _find_claims(
     for claim in claims:
         _quotation_after_colon(text, claim)
         _topic_into_cue(text, claim)
+        _setting_into_cue(text, claim)
         if resolver.doc is not None:
             claim.cue = _verb_group(text, resolver.doc, claim.cue, claim.source_span)
     claims.sort(key=lambda c: c.evidence.begin)
@@ -1103,6 +1104,29 @@ def _topic_into_cue(text: str, claim: Claim) -> None:
     cue_e = content.begin + len(topic.group(1))
     claim.cue = Span(cue.begin, cue_e, text[cue.begin : cue_e])
     claim.content = Span(topic.end(), content.end, text[topic.end() : content.end])
+
+
+#: where or through what something was said, right after the verb: "said in an interview
+#: with CNN", "wrote in a post on X", "told a news conference in Beirut"
+_SETTING_AFTER_CUE = re.compile(
+    r"\s+(?:in|at|on|during|via|through)\s+(?:(?:an?|the|his|her|their|its|a\s+recent)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:interview|statement|speech|briefing|(?:news|press)\s+conference|email|e-mail"
+    r"|letter|post|tweet|video|message|op-ed|column|appearance|broadcast|address|hearing|rally|call)s?"
+    r"(?:\s+(?:with|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:['’]s\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)?"
+)
+
+
+def _setting_into_cue(text: str, claim: Claim) -> None:
+    """ "said in an interview with CNN that …": how or where it was said belongs with the
+    verb that says it, not with what was said or who said it (as PolNeAR marks cues)."""
+    cue, content = claim.cue, claim.content
+    setting = _SETTING_AFTER_CUE.match(text, cue.end)
+    if setting is None:
+        return
+    end = setting.end()
+    if content.begin < end and cue.end <= content.begin:
+        return  # the words are what was said ("said in a statement" as its content)
+    claim.cue = Span(cue.begin, end, text[cue.begin : end])
 
 
 def _modifies_cue(tok: Token) -> bool:

@@ -124,6 +124,8 @@ _OUTLET_NOUN = re.compile(
 )
 #: "Benjamin Netanyahu's office", "the president's press office"
 _PERSONS_OFFICE = re.compile(r"(?P<owner>.+?)\s*['’]s\s+(?:press\s+|private\s+)?office")
+#: a party tag after a name: "Jo Doe (D-Ohio)"
+_PARTY_TAG = re.compile(r"\s*\([^()]{1,20}\)$")
 #: what joins the parts of a coordinated source
 _CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -605,10 +607,8 @@ class _Resolver:
             # office speaks for the person
             owner = self.source(text, b, b + office.end("owner"), cue_lemma)
             if owner.kind == "Person":
-                return Mention(
-                    Span(b, e, phrase), owner.label, "Person", affiliations=owner.affiliations, key=owner.key
-                )
-        tag = re.search(r"\s*\([^()]{1,20}\)$", phrase)
+                return _standing_for(owner, Span(b, e, phrase))
+        tag = _PARTY_TAG.search(phrase)
         if tag and tag.start() > 0:
             return self.source(text, b, b + tag.start(), cue_lemma)  # "Jo Doe (D-Ohio)": a party tag
         low = phrase.lower()
@@ -622,35 +622,18 @@ class _Resolver:
                 ref = subject_antecedent(self.doc, b, self.mentions) or ref
             ref = ref or self.last_any
             if ref is not None:
-                return Mention(
-                    Span(b, e, phrase),
-                    ref.label,
-                    ref.kind,
-                    affiliations=ref.affiliations,
-                    vague=ref.vague,
-                    key=ref.key,
-                )
+                return _standing_for(ref, Span(b, e, phrase))
         body = self._body_reference(phrase, b)
         if body is not None:
             # "The White Helmets said … The organization added …": the last body of that kind
-            return Mention(
-                Span(b, e, phrase), body.label, body.kind, affiliations=body.affiliations, key=body.key
-            )
+            return _standing_for(body, Span(b, e, phrase))
         if (
             words
             and words[-1] in _REFERENCE_NOUNS
             and words[0] in {"the", "this", "that", "its"}
             and self.last_any
         ):
-            ref = self.last_any
-            return Mention(
-                Span(b, e, phrase),
-                ref.label,
-                ref.kind,
-                affiliations=ref.affiliations,
-                vague=ref.vague,
-                key=ref.key,
-            )
+            return _standing_for(self.last_any, Span(b, e, phrase))
         inside = [m for m in self.mentions if b <= m.span.begin and m.span.end <= e]
         affiliations = tuple(dict.fromkeys(m.label for m in inside if m.kind in {"Country", "City", "Place"}))
         # a known actor that is the head of the phrase (ends it, and no preposition governs
@@ -704,15 +687,7 @@ class _Resolver:
         person = nominals.antecedent(text, b, e, self.mentions, self.speakers)
         if person is not None:
             # "the foreign minister said" after "Foreign Minister Dmytro Kuleba …"
-            return self._remember(
-                Mention(
-                    Span(b, e, phrase),
-                    person.label,
-                    "Person",
-                    affiliations=person.affiliations,
-                    key=person.key,
-                )
-            )
+            return self._remember(_standing_for(person, Span(b, e, phrase)))
         # "the envoy" -> "envoy"; "some of the rebels" keeps its quantifier
         label = re.sub(r"^(?:the|a|an|some|several|many|other|two|three)\s+(?!of\b)", "", phrase, flags=re.I)
         return self._remember(
@@ -744,8 +719,8 @@ class _Resolver:
         if len(parts) < 2:
             return []
         for pb, pe in parts:
-            tag = re.search(r"\s*\([^()]{1,20}\)$", text[pb:pe])
-            end = pb + tag.start() if tag else pe
+            tag = _PARTY_TAG.search(text, pb, pe)
+            end = tag.start() if tag else pe
             head = next(
                 (m for m in self.mentions if pb <= m.span.begin and end - 1 <= m.span.end <= end), None
             )
@@ -793,6 +768,12 @@ class _Resolver:
         }:
             self.last_plural = m
         return m
+
+
+def _standing_for(ref: Mention, span: Span) -> Mention:
+    """The mention a pronoun, a description or an office at `span` makes of the actor
+    `ref` stands for: the words are the span's, everything else is `ref`'s."""
+    return Mention(span, ref.label, ref.kind, affiliations=ref.affiliations, vague=ref.vague, key=ref.key)
 
 
 def _named_body(label: str) -> bool:

@@ -777,7 +777,7 @@ def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int
         return we
     end, at = we, gap.end()
     while True:
-        # a name the model tagged from its second word ("Petar | Petkovic") starts at the run
+        # the next name, right there or past words the model left out of it ("Petar | Petkovic")
         name = next(
             (
                 m
@@ -788,7 +788,6 @@ def _through_appositive_name(text: str, we: int, mentions: list[Mention]) -> int
             ),
             None,
         )
-        name = name or next((m for m in mentions if m.span.begin == at and m.kind == "Person"), None)
         if name is None:
             break
         end = name.span.end

@@ -13,6 +13,7 @@ a wrong person is worse than an unnamed one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..gazetteer import load_gazetteer
 from ..models import Mention
@@ -130,7 +131,7 @@ def _fits(modifiers: list[str], head: str, described: set[str]) -> bool:
 
 
 def antecedent(
-    text: str, b: int, e: int, mentions: list[Mention], speakers: list[str] = ()
+    text: str, b: int, e: int, mentions: list[Mention], speakers: Sequence[str] = ()
 ) -> Mention | None:
     """The named person that the description `text[b:e]` ("the foreign minister", "the
     Serbian leader") refers back to, or None. The description must be definite, end in

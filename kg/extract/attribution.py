@@ -44,7 +44,7 @@ from .lexicon import (
     STANCE_VERBS,
     cue_regex,
 )
-from .mentions import classify_name, mention_at, name_runs, subject_antecedent
+from .mentions import classify_name, is_office_adjective, is_title, mention_at, name_runs, subject_antecedent
 from .quotes import as_double_quotes
 from .timex import DATELINE, TIME, WEEKDAY
 
@@ -92,7 +92,16 @@ _PARTICIPLE_AFTER = re.compile(
     r"(?:" + _COMMA_LEAD + r"|\s+(?:while|by|without)\s+)(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
 )
 # ", referencing …", ", also noting …" right after a cue
-_OWN_PARTICIPLE = re.compile(_COMMA_LEAD + r"(?P<v>[a-z]+ing)\b")
+#: when it was said, between the cue and what follows it ("said on Tuesday, adding …")
+_WHEN_SAID = (
+    # … and where: "said in a report released Tuesday, accusing …"
+    r"(?:\s+(?:in|on|at)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement"
+    r"|interview|briefing|post|speech|video|letter|message|conference)(?:\s+(?:released|published|issued))?)?"
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?" + WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|tonight|overnight|earlier|later)"
+    r"|\s+(?:last|this)\s+(?:week|weekend|month|year))?"
+)
+_OWN_PARTICIPLE = re.compile(_WHEN_SAID + _COMMA_LEAD + r"(?P<v>[a-z]+ing)\b")
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|legislators|diplomats|supporters|parliament|him|her|them|us|me|you"
     r"|(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
@@ -123,7 +132,9 @@ _OUTLET_NOUN = re.compile(
     r"\s+(?:state\s+)?(?:news\s+agency|agency|television|TV|newspaper|daily|broadcaster|channel|radio|website)"
 )
 #: "Benjamin Netanyahu's office", "the president's press office"
-_PERSONS_OFFICE = re.compile(r"(?P<owner>.+?)\s*['’]s\s+(?:press\s+|private\s+)?office")
+_PERSONS_OFFICE = re.compile(
+    r"(?:(?P<owner>.+?)\s*['’]s|(?P<pron>[Hh]is|[Hh]er))\s+(?:press\s+|private\s+|media\s+)?office"
+)
 #: a party tag after a name: "Jo Doe (D-Ohio)"
 _PARTY_TAG = re.compile(r"\s*\([^()]{1,20}\)$")
 #: what joins the parts of a coordinated source
@@ -419,12 +430,27 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     subj = before[0] if before else None
     if subj is None:
         return None
-    if len(before) > 1 and "," in _text(doc)[subj.right_edge.idx : before[-1].left_edge.idx]:
+    last_comma = _text(doc).rfind(",", subj.idx, before[-1].idx) if len(before) > 1 else -1
+    if last_comma >= 0 and (
+        "," in _text(doc)[subj.right_edge.idx : before[-1].left_edge.idx]
+        or not _verbless(doc, subj.idx, last_comma)
+    ):
         # "A strike … killed four people, Ukraine's air force said": the clause before the
-        # comma is what was said, the subject nearest the verb says it
+        # comma is what was said, the subject nearest the verb says it (with the words the
+        # parse hung elsewhere: "…, Human | Rights | Watch said")
         subj = before[-1]
-    b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
+    b, e = _subject_phrase(subj)
     e = _subject_end(subj, subjects, verb, e)
+    if last_comma >= 0 and subj is before[-1] and b > last_comma + 1 and _verbless(doc, last_comma + 1, b):
+        b = _after_comma(_text(doc), last_comma)
+    comma = _text(doc).rfind(",", b, subj.idx)
+    if comma >= 0 and (
+        any(c.dep_ == "compound" and c.idx < comma for c in subj.children) or _has_clause(doc, b, comma)
+    ):
+        # "…host Vladimir Putin in August, Turkish officials said", "… killed 33 civilians last
+        # month, Human Rights Watch said": the parse hung the end of what was said on the
+        # subject; who speaks starts after the comma
+        b = _after_comma(_text(doc), comma)
     if b < sb or e > cue_b:
         return None
     # a subject set off by a comma is not this cue's ("…, writes SY 24"), unless the comma
@@ -435,6 +461,16 @@ def _parse_subject(doc: Doc | None, sb: int, cue_b: int, cue_e: int) -> tuple[in
     )
     if re.search(r"[,;:“”\"]", _text(doc)[e:cue_b]) and not closes_appositive:
         return None
+    return b, e
+
+
+def _subject_phrase(subj: Token) -> tuple[int, int]:
+    """A subject's words with its title, without a wh-determiner ("in what officials
+    described as …": the officials describe it)."""
+    b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
+    wh = subj.doc[subj.left_edge.i]
+    if wh.lower_ in {"what", "whatever"} and wh.head.i == subj.i and wh.i < subj.i and b <= wh.idx:
+        b = subj.doc[wh.i + 1].idx
     return b, e
 
 
@@ -461,7 +497,41 @@ def _antecedent(doc: Doc | None, src: tuple[int, int]) -> tuple[int, int] | None
         noun = doc[pron.i - 1] if pron.i and not doc[pron.i - 1].is_punct else doc[max(pron.i - 2, 0)]
         if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
             return None
-    return _edges(noun.left_edge if noun.left_edge.i <= noun.i else noun, noun)
+    # the noun with its own words up to the relative clause ("Secretary of State Antony
+    # Blinken, who said": the parse may hang the name on the title)
+    last = doc[pron.i - 1]
+    while last.i > noun.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    if (
+        pron.lower_ == "who"
+        and doc[pron.i - 1].text == ","
+        and last.pos_ == "PROPN"
+        and last.ent_type_ not in {"GPE", "LOC"}
+        and noun.ent_type_ != "PERSON"
+        and last.i > noun.i
+    ):
+        # "talks hosted by X, who said", "the endorsement of former Sen. X, who told": "who"
+        # is someone, and the parse hung the clause on a thing; the name right before it is who
+        noun = last
+        while (
+            noun.dep_ in {"flat", "compound", "nmod"} and noun.head.pos_ == "PROPN" and noun.head.i < noun.i
+        ):
+            noun = noun.head
+    words = doc[noun.i + 1 : last.i + 1]
+    whole_name = (
+        last.i > noun.i
+        and noun in last.ancestors
+        and last.pos_ == "PROPN"
+        and not any(t.is_punct for t in words)
+        # only a title runs on through a preposition ("Secretary of State Antony Blinken", not
+        # "workers in New York" or "a professor at American University")
+        and (is_title(noun.text) or not any(t.pos_ == "ADP" for t in words))
+    )
+    last = last if whole_name else noun
+    first = noun.left_edge if noun.left_edge.i <= noun.i else noun
+    while first.i < noun.i and first.dep_ == "case":
+        first = doc[first.i + 1]  # "of former Sen. X": the preposition is not the phrase's
+    return _edges(first, last)
 
 
 def _inside_name(text: str, b: int, e: int) -> bool:
@@ -531,6 +601,8 @@ class _Resolver:
     speakers: list[str] = field(default_factory=list)  # labels of the people who spoke, in order
     # a coordinated source's span → the actor each part names
     coordinated: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    # the actors of the last coordinated source, while "they" still points to them
+    last_group: list[Mention] = field(default_factory=list)
 
     def _common_noun(self, b: int, e: int) -> bool:
         """ "Analysts say", "Witnesses said": a capitalised word at the start of a sentence
@@ -587,6 +659,8 @@ class _Resolver:
             # _each_claimant)
             named = [self.source(text, pb, pe, cue_lemma) for pb, pe in parts]
             self.coordinated[(b, e)] = named
+            # "X, Y and Z condemned … They said": "they" is all of them
+            self.last_plural, self.last_group = named[0], named
             return named[0]
         phrase = text[b:e]
         head = re.match(r"[^,]+?(?=\s*,\s)", phrase)
@@ -598,14 +672,20 @@ class _Resolver:
             ):
                 # "The UN envoy for Syria, Geir Pedersen,": the description names no one, the
                 # appositive does
-                return self.source(text, *named, cue_lemma)
+                person = self.source(text, *named, cue_lemma)
+                if person.kind != "Person":  # the model's guess for a name it did not know
+                    person = self._remember(dataclasses.replace(person, kind="Person"))
+                return person
             # "Jo Doe, a lawyer for the city": the name before the appositive is who speaks
             return self.source(text, b, b + head.end(), cue_lemma)
         office = _PERSONS_OFFICE.fullmatch(phrase)
         if office is not None:
             # "Netanyahu's office said", "the prime minister's office said": the person's
             # office speaks for the person
-            owner = self.source(text, b, b + office.end("owner"), cue_lemma)
+            # "his office said": the pronoun's person
+            owner = self.source(
+                text, b, b + (office.end("owner") if office.group("owner") else office.end("pron")), cue_lemma
+            )
             if owner.kind == "Person":
                 return _standing_for(owner, Span(b, e, phrase))
         tag = _PARTY_TAG.search(phrase)
@@ -616,11 +696,15 @@ class _Resolver:
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             ref = self.last_person if kind == "sg" else self.last_plural if kind == "pl" else self.last_any
-            if low in {"he", "she"} and self.doc is not None:
+            if low in {"he", "she", "his", "her"} and self.doc is not None:
                 # a subject named just before beats the last speaker ("Clinton called it a
                 # mistake, but she noted …" after a quote from Trump)
-                ref = subject_antecedent(self.doc, b, self.mentions) or ref
+                ref = subject_antecedent(self.doc, b, self.mentions, speaking=low in {"he", "she"}) or ref
             ref = ref or self.last_any
+            if low in {"he", "she"} and ref is not None and ref.kind not in {"Person", "UnnamedActor"}:
+                ref = None  # a state, a city or a body is never "he"
+            if low in {"they", "them"} and ref is not None and self.last_group and ref is self.last_group[0]:
+                self.coordinated[(b, e)] = [_standing_for(m, Span(b, e, phrase)) for m in self.last_group]
             if ref is not None:
                 return _standing_for(ref, Span(b, e, phrase))
         body = self._body_reference(phrase, b)
@@ -682,6 +766,19 @@ class _Resolver:
             )
             if person is not None:
                 return self._remember(Mention(Span(rb, re_, name), person.label, "Person", key=person.key))
+            full = (
+                re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(name)}\b", text[:rb]) if " " not in name else None
+            )
+            if (
+                full is not None
+                and kind != "Person"
+                and full.group().split()[0]
+                not in {"The", "A", "An", "In", "On", "At", "By", "For", "And", "But"}
+                and classify_name(full.group()) == "Person"
+            ):
+                # "Aksyonov wrote" after "…, Sergei Aksyonov, …" that the model did not tag: a
+                # person's surname, not an outlet
+                kind = "Person"
             if not (kind == "Person" and self._common_noun(rb, re_)):
                 return self._remember(Mention(Span(rb, re_, name), name, kind, affiliations=affiliations))
         person = nominals.antecedent(text, b, e, self.mentions, self.speakers)
@@ -724,6 +821,8 @@ class _Resolver:
             head = next(
                 (m for m in self.mentions if pb <= m.span.begin and end - 1 <= m.span.end <= end), None
             )
+            if head is not None and head.kind == "Person" and _only_title(text[pb : head.span.begin]):
+                continue  # "U.S. Deputy Secretary of State Kurt Campbell": a title, however long
             if (
                 head is None
                 # "polls in Ohio", "the student from New Mexico", "populists like Mr. Trump"
@@ -749,6 +848,15 @@ class _Resolver:
                 return nb, ne
             if _TITLES_BEFORE_NAME.fullmatch(text, nb, mention.span.begin):
                 return mention.span.begin, ne  # "…, General Abdel Fattah al-Burhan,": the name
+        name = text[nb:ne]
+        if (
+            re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", name)
+            and classify_name(name) == "Person"
+            and not any(
+                load_gazetteer().lookup(w) or load_gazetteer().country_of_demonym(w) for w in name.split()
+            )
+        ):
+            return nb, ne  # a name the model did not tag ("the governor …, Sergei Aksyonov,")
         return None
 
     def _remember(self, m: Mention, plural: bool = False) -> Mention:
@@ -768,6 +876,15 @@ class _Resolver:
         }:
             self.last_plural = m
         return m
+
+
+def _only_title(words: str) -> bool:
+    """Whether the words before a name are all its title ("Japanese Vice Foreign Minister",
+    "U.S. Deputy Secretary of State"): offices, their modifiers and capitalised words."""
+    return all(
+        is_title(w) or is_office_adjective(w) or w[:1].isupper() or w in {"of", "the", "for"}
+        for w in words.split()
+    ) and any(is_title(w) for w in words.split())
 
 
 def _standing_for(ref: Mention, span: Span) -> Mention:
@@ -888,7 +1005,11 @@ def _find_claims(
             for claim, coordinated in _outer_first(found):
                 # a quotation credited inside another claim ("“Q,” X told troops, according
                 # to a video") is an attribution of its own
-                _add(text, claim, claims, allow_nested=coordinated or claim.quote_type == "direct")
+                # a reporting verb's claim inside what an "according to" vouches for is hosted
+                # by it; a verb the parse alone reads as a stance is not (see below)
+                _add(
+                    text, claim, claims, allow_nested=coordinated or claim.quote_type == "direct", hosted=True
+                )
             if resolver.doc is not None:
                 for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
                     _add(text, claim, claims, allow_nested=False)
@@ -1106,7 +1227,14 @@ def _setting_into_cue(text: str, claim: Claim) -> None:
         return
     end = setting.end()
     if content.begin < end and cue.end <= content.begin:
-        return  # the words are what was said ("said in a statement" as its content)
+        # "saying in a statement read on state television that its forces …": the content
+        # starts after the "that" the setting leads to; otherwise the words are what was
+        # said ("said in a statement" as its content)
+        that = re.match(r"([^,.;:“”\"]{0,60}?)\s+that\s+", text[end : content.end])
+        if that is None:
+            return
+        cb, end = end + that.end(), end + len(that.group(1))
+        claim.content = Span(cb, content.end, text[cb : content.end])
     claim.cue = Span(cue.begin, end, text[cue.begin : end])
 
 
@@ -1737,7 +1865,7 @@ def _dep_source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
             return None  # no one in particular
         if subj.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "VERB", "AUX", "PART", "PUNCT"}:
             return None  # "In", "Though": a misparse, not a phrase naming anyone
-        b, e = _phrase(_title_start(subj), subj.right_edge, head=subj)
+        b, e = _subject_phrase(subj)
         return b, _subject_end(subj, [c for c in verb.children if c.dep_ in _SUBJ_DEPS], verb, e)
     head = verb.head
     if depth >= 2 or head.i >= verb.i:
@@ -2324,7 +2452,10 @@ _DENIAL = re.compile(
     r"|reports?|accounts?|suggestions?)\s+(?:that\s+)?|which\s+)"
     r"(?P<src>[^\s,;:“”\"][^,;:“”\"]{0,60}?)\s+"
     r"(?:(?:has|have|had|also)\s+)?(?:[a-z]+ly\s+)?"
-    r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?)\b"
+    r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?"
+    # "…, an allegation Tehran called a lie": what the denier called it is the denial
+    r"|(?P<called>call(?:s|ed)?\s+(?:it\s+)?(?:an?\s+)?(?:outright\s+|complete\s+|total\s+)?"
+    r"(?:lie|lies|baseless|false|fabricat\w*|propaganda|nonsense|absurd|groundless|unfounded|fake)))\b"
     # "… dismissed as “baseless propaganda.”": what the denier called it
     r"(?:\s+as\s+[^.;,]{1,60}?)?(?=[”\"]?\s*[.;,]|[”\"]?\s*$)"
 )
@@ -2413,7 +2544,7 @@ def _denial(
     spans = [cut.get(id(c), (c.content.begin, c.content.end)) for c in claims]
     reported = [(b, e) for b, e in spans if sb <= b and e <= m.start()]
     content = reported[-1] if reported else (sb, m.start())
-    lemma = _DENIAL_LEMMAS.get(m.group("lemma"), m.group("lemma"))
+    lemma = "deny" if m.group("called") else _DENIAL_LEMMAS.get(m.group("lemma"), m.group("lemma"))
     denial = _build(text, resolver, src, m.span("cue"), lemma, content, sb, se, "indirect")
     if denial is not None:
         for c in claims:
@@ -2483,7 +2614,7 @@ def _continued_quote(text: str, para: Paragraph, claim: Claim, quotes: list[tupl
     return None
 
 
-def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool) -> None:
+def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool, hosted: bool = False) -> None:
     """Keep a claim unless its content overlaps one already kept. A claim coordinated
     after another one's content ("X agreed that A, but he said that B", "X said A and
     called it B") ends that content where its own clause begins, since B is not part of A."""
@@ -2504,17 +2635,25 @@ def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool) -> No
         contrast = re.search(r"\b(?:while|whereas|but)\b", cut.group())
         if len(text[b:e].split()) >= (1 if shared or contrast else 3):
             claims[i].content = Span(b, e, text[b:e])
-    if not _clashes(claim, [(c.content.begin, c.content.end) for c in claims], allow_nested):
+    # "The ministry said X, according to a statement": what the statement vouches for holds
+    # the ministry's claim, which is an attribution of its own
+    used = [(c.content.begin, c.content.end, hosted and c.cue_lemma == "according to") for c in claims]
+    for ub, ue, host in used:
+        cb, ce = claim.content.begin, claim.content.end
+        if host and ub <= claim.cue.begin < ue and ub <= cb < ue < ce:
+            b, e = _trim_content(text, cb, ue)  # the inner claim ends where "according to" begins
+            claim.content = Span(b, e, text[b:e])
+    if not _clashes(claim, used, allow_nested):
         claims.append(claim)
 
 
-def _clashes(claim: Claim, used: list[tuple[int, int]], allow_nested: bool) -> bool:
+def _clashes(claim: Claim, used: list[tuple[int, int, bool]], allow_nested: bool) -> bool:
     """Whether a claim's content overlaps one already found, other than by nesting inside
     it (an attribution reported within another one's content, cue included)."""
     cb, ce = claim.content.begin, claim.content.end
-    for ub, ue in used:
+    for ub, ue, host in used:
         if cb < ue and ub < ce:
-            nested = allow_nested and ub <= cb and ce <= ue and ub <= claim.cue.begin < ue
+            nested = (allow_nested or host) and ub <= cb and ce <= ue and ub <= claim.cue.begin < ue
             if not nested:
                 return True
     return False
@@ -2771,8 +2910,10 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
 
 #: a subordinate clause set off after a cue: when it was said or why, never what
 _ADVERBIAL_TAIL = re.compile(
-    r"\s*,\s*(?:after|before|as|while|when|because|since|despite|amid|following|although|though|until"
-    r"|once|even\s+as|in\s+(?:response|retaliation|reaction|reply|protest)\b)"
+    _WHEN_SAID
+    + r"\s*,?\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|shortly|soon|just|only|moments)\s+)?"
+    r"(?:after|before|as|while|when|because|since|despite|amid|following|although|though|until"
+    r"|once|even\s+as|without|ahead\s+of|in\s+what\b|in\s+(?:response|retaliation|reaction|reply|protest)\b)"
 )
 _FRONTED = re.compile(
     r"\s*(?:(?:(?:Last|This|Next|Earlier|Later|Early|Late|On|In|At|During|After|Before|Since)\b[^,.;:\n]{0,40},)\s*)?"
@@ -2883,7 +3024,20 @@ def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple
     if run is not None:
         return run
     m = _SUBJECT.match(text, start, cue_b)
-    return (m.start(), m.end()) if m else None
+    if m is None:
+        return None
+    e = m.end()
+    if re.search(r"['’]s$", m.group()) and doc is not None:
+        # "North Korea's state media KCNA said … and warned": a possessive is no subject;
+        # the nouns after it are ("state media KCNA" with "KCNA" misread as a verb)
+        after = doc.char_span(e, cue_b, alignment_mode="contract")
+        for tok in after if after is not None else ():
+            if not (tok.tag_.startswith(("NN", "JJ", "CD")) or tok.is_space):
+                break
+            e = tok.idx + len(tok)
+        if e == m.end():
+            return None  # "That’s the consensus of experts, …, saying": no subject at all
+    return m.start(), e
 
 
 #: what a leading noun phrase is made of; it runs over "and" ("Former prosecutor and
@@ -2939,6 +3093,10 @@ def _description(doc: Doc | None, b: int, e: int, src: tuple[int, int]) -> bool:
     )
 
 
+#: ", Sergei Aksyonov," after a source: the name of the one it describes
+_NAME_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w.'’-]*){1,3})\s*,")
+
+
 def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
     cue_b, cue_e = m.start("acc"), m.end("acc")
     rest = text[cue_e:se]
@@ -2964,6 +3122,10 @@ def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
             # "According to the Observatory, a Britain-based monitor, militias have …":
             # the description belongs to the source, not to what it says
             src, cb = (src[0], desc.end(1)), desc.end()
+        name = _NAME_AFTER.match(text, cb, se)
+        if name and classify_name(name.group(1)) == "Person" and len(text[name.end() : se].split()) > 2:
+            # "According to the governor installed by Moscow, Sergei Aksyonov, security …"
+            src, cb = (src[0], name.end(1)), name.end()
         return _build(text, resolver, src, (cue_b, cue_e), "according to", (cb, se), sb, se, "indirect")
     # CONTENT, according to X.
     return _build(text, resolver, src, (cue_b, cue_e), "according to", (sb, cue_b), sb, se, "indirect")
@@ -3040,10 +3202,33 @@ def _scene_only(text: str, doc: Doc | None, b: int, e: int) -> bool:
     )
 
 
+def _after_comma(text: str, comma: int) -> int:
+    """The first word after a comma, past spaces and a closing quotation mark ("“Hannity,” X")."""
+    return comma + 1 + len(text[comma + 1 : comma + 6]) - len(text[comma + 1 : comma + 6].lstrip(" ”’'\""))
+
+
+def _has_clause(doc: Doc, b: int, e: int) -> bool:
+    """Whether a finite verb stands between two offsets ("… Putin, who met him, said"), not
+    an adjective the tagger reads as a participle ("the bespectacled, 71-year-old diplomat")."""
+    toks = doc.char_span(b, e, alignment_mode="contract")
+    return toks is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
+
+
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:
     """Whether the parse finds no verb between two offsets (a phrase, not a clause)."""
     toks = doc.char_span(b, e, alignment_mode="contract") if doc is not None else None
-    return toks is not None and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+    # the tagger and the morphologizer may disagree with each other and with the parser: a
+    # root tagged as a verb ("shot" VBP), or a word with a subject ("defenses shot down",
+    # "shot" a noun), heads a clause whatever its part of speech says
+    return toks is not None and not any(
+        t.pos_ in {"VERB", "AUX"}
+        or (t.dep_ == "ROOT" and t.tag_.startswith("VB"))
+        or (
+            any(c.dep_.startswith("nsubj") for c in t.children)
+            and not any(c.dep_ in {"case", "det"} for c in t.children)  # "a delegate on the slate"
+        )
+        for t in toks
+    )
 
 
 def _looks_like_source(phrase: str) -> bool:

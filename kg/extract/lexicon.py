@@ -370,6 +370,9 @@ ORG_WORDS = {
     "Congress",
     "Senate",
     "Board",
+    "Service",  # "Federal Security Service", "Secret Service"
+    "Services",
+    "Directorate",
 }
 GOVERNMENT_WORDS = {
     "Ministry",
@@ -383,7 +386,19 @@ GOVERNMENT_WORDS = {
     "Police",
     "Regime",
 }
-ARMED_WORDS = {"Army", "Brigade", "Brigades", "Militia", "Guard", "Guards", "Battalion", "Forces"}
+ARMED_WORDS = {
+    "Army",
+    "Brigade",
+    "Brigades",
+    "Militia",
+    "Guard",
+    "Guards",
+    "Battalion",
+    "Forces",
+    "Navy",
+    "Staff",  # "Joint Chiefs of Staff", "General Staff"
+    "Command",
+}
 MEDIA_WORDS = {
     "News",
     "Times",

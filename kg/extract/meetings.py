@@ -115,6 +115,11 @@ def _object_words(obj: Token) -> DocSpan:
         end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1].pos_ not in {"ADP", "VERB", "AUX"}
     ):
         end += 1
+    # "met representatives of the administration backed by commander X": who backs them
+    # is not met; the participle's phrase ends the object
+    backing = [t.i for t in obj.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > obj.i]
+    if backing:
+        end = min(end, min(backing) - 1)
     return doc[obj.left_edge.i : end + 1]
 
 
@@ -123,27 +128,37 @@ def _object_range(obj: Token) -> tuple[int, int]:
     return words.start_char, words.end_char
 
 
-def _dignitary(obj: Token) -> bool:
+def _dignitary(obj: Token, surnames: frozenset[str] = frozenset()) -> bool:
     """Whether an object phrase's head names a person or an office holder (not a word deep
-    inside it: "received no aid since June")."""
+    inside it: "received no aid since June"), or is the surname of a person named before
+    ("received Blinken", which the model does not tag on its own)."""
     if any(c.dep_ == "nummod" for c in obj.children):
         return False  # a quantity: "received 1,265 delegates", "received 49 percent"
     words = _object_words(obj)
     heads = [obj] + [c for c in obj.children if c.dep_ in {"compound", "flat", "appos", "nmod:desc"}]
     heads += [t for t in words if t.i > obj.right_edge.i]
     return any(
-        t.ent_type_ == "PERSON" or t.lemma_.lower() in _DIGNITARIES or t.lower_ in _DIGNITARIES for t in heads
+        t.ent_type_ == "PERSON"
+        or t.lemma_.lower() in _DIGNITARIES
+        or t.lower_ in _DIGNITARIES
+        or (t.pos_ == "PROPN" and t.text in surnames)
+        for t in heads
     )
 
 
-def _is_meeting_sense(tok: Token, verb: bool, host: bool = False) -> bool:
+def _is_meeting_sense(
+    tok: Token, verb: bool, host: bool = False, surnames: frozenset[str] = frozenset()
+) -> bool:
     """The parse's say on a trigger: "meet" as a verb of meeting someone, not "meet
     expectations" nor the title "Meet the Press"; a meeting noun that is not a modifier
     ("a conference call"); "received" / "hosted" only with a named person or a dignitary
     as object."""
     if host:
+        # the object right after the verb; one after a comma is the parse's misreading of
+        # an appositive ("received X in Riyadh, …, the highest-level contact between …")
         objects = [c for c in tok.children if c.dep_ in {"obj", "dobj"}]
-        return tok.pos_ == "VERB" and bool(objects) and all(_dignitary(o) for o in objects)
+        objects = [o for o in objects if "," not in tok.doc.text[tok.idx : o.left_edge.idx]]
+        return tok.pos_ == "VERB" and bool(objects) and all(_dignitary(o, surnames) for o in objects)
     if not verb:
         # "a conference call" is no meeting, nor is "a press / news conference"
         return tok.dep_ != "compound" and not any(
@@ -174,6 +189,8 @@ def _verb_status(tok: Token) -> str | None:
     aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "aux:pass"}}
     if aux & {"will", "would", "shall", "'ll", "’ll", "wo", "going"}:
         return "Planned"
+    if tok.tag_ == "VBG" and _after_past(tok):
+        return "Held"  # "said on Wednesday after hosting the leaders"
     if tok.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
         head = tok.head
         if head.lemma_.lower() in _PLANNING_LEMMAS or head.lower_ in {"due", "set", "scheduled", "expected"}:
@@ -186,12 +203,31 @@ def _verb_status(tok: Token) -> str | None:
     return None
 
 
+def _after_past(tok: Token) -> bool:
+    """ "said on Wednesday after hosting the leaders", "condemned the launch after their
+    meeting": what came before a past event has taken place."""
+    return (
+        (tok.tag_ == "VBG" or tok.pos_ in {"NOUN", "PROPN"})  # a finite verb has its own tense
+        and tok.head.i != tok.i
+        and tok.head.tag_ in {"VBD", "VBN"}
+        and any(c.dep_ in {"mark", "case"} and c.lower_ == "after" for c in tok.children)
+    )
+
+
 def _list_mentions(text: str, b: int, e: int, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if b <= m.span.begin and m.span.end <= e]
 
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
+    """A phrase's words, up to a relative clause after its head: "talks hosted by Antony
+    Blinken, who said the two republics …" names no republic as a side."""
     left, right = tok.left_edge, tok.right_edge
+    rel = [t for t in tok.subtree if t.dep_.endswith("relcl") and t.left_edge.i > tok.i]
+    if rel:
+        end = min(t.left_edge.i for t in rel)
+        while end > tok.i + 1 and tok.doc[end - 1].is_punct:
+            end -= 1
+        right = tok.doc[end - 1]
     return left.idx, right.idx + len(right.text)
 
 
@@ -219,6 +255,13 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     if tok.pos_ in {"VERB", "AUX"}:
         windows += [_subject_range(c) for c in carrier.children if c.dep_.startswith("nsubj")]
         if not windows:
+            # "Bathily met representatives …" with the name read as an adverb of the verb
+            windows += [
+                _subject_range(c)
+                for c in carrier.children
+                if c.i < carrier.i and c.pos_ == "PROPN" and c.dep_ in {"advmod", "obl:unmarked", "npadvmod"}
+            ]
+        if not windows:
             # "X was due to meet": the parse may hang the subject on "due", read as a marker
             windows += [
                 _subject_range(g)
@@ -238,6 +281,13 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     else:
         # "Saudi Arabia, which has been in talks with the Houthis": the predicate's subject
         windows += [_subject_range(c) for c in tok.children if c.dep_.startswith("nsubj")]
+        if any(c.dep_ == "nmod:poss" and c.lower_ == "their" for c in tok.children):
+            # "condemned the launch after their meeting": theirs are the clause's subject
+            verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None:
+                windows += [
+                    _subject_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
+                ]
         people = _meeting_people(tok)
         if people is not None:
             # "EU foreign ministers meeting in Luxembourg": those the participle describes
@@ -615,7 +665,8 @@ def _participants(
             if countries:
                 # a label, not a phrase ("talks between the leaders of …": "leaders")
                 head = re.sub(
-                    r"^(?:(?:between|with|among|amongst|by|for|of|and)\s+)?(?:an?|the)\s+",
+                    r"^(?:(?:between|with|among|amongst|by|for|of|and|before|after|as|when|while|where|than"
+                    r"|that|since|until|to|at|in|on)\s+)*(?:(?:an?|the)\s+)?",
                     "",
                     gm.group("head"),
                     flags=re.I,
@@ -644,10 +695,24 @@ def _participants(
         ]
         # a demonym alone ("Russian Foreign Minister Sergei Lavrov") qualifies a person, and
         # so does a state in the person's title ("Oman's foreign minister Badr Albusaidi")
+        # … and so does any body or person in the title ("CIA Director William Burns",
+        # "Mossad chief David Barnea", "Biden envoy Amos Hochstein")
         named = [
             m
             for m in found
-            if not (m.kind == "Country" and (m.span.text != m.label or _in_title(text, m, mentions)))
+            if not (m.kind == "Country" and m.span.text != m.label) and not _in_title(text, m, mentions)
+        ]
+        # "the head of the U.N. force in the south, Lieutenant General Aroldo Lazaro": the
+        # bodies in a description are not sides when the person it describes is named after it
+        described = [
+            _description(text, wb, p.span.begin)
+            for p in named
+            if p.kind == "Person"
+            and re.search(r",\s*(?:[A-Z][\w.]*\s+){0,3}$", text[wb : p.span.begin])
+            and _only_title_words(text, wb, p.span.begin)
+        ]
+        named = [
+            m for m in named if m.kind == "Person" or not any(db <= m.span.begin < de for db, de in described)
         ]
         if named and doc is not None:
             # …unless it qualifies people of its own, beside a named party ("between Hamas
@@ -665,6 +730,9 @@ def _participants(
             out.append(backed)
             out.extend(m for m in named if not backed.span.begin <= m.span.begin < backed.span.end)
             continue
+        # a state in a named person's title is never a side, even when the parse cut the
+        # title from the name ("Saudi Crown | Prince Mohammed bin Salman")
+        found = [m for m in found if not _in_title(text, m, mentions)]
         out.extend(named or _named_in(text, wb, we) or found)
     seen: set[str] = set()
     uniq: list[Mention] = []
@@ -675,7 +743,34 @@ def _participants(
         if m.label not in seen:
             seen.add(m.label)
             uniq.append(m)
-    return uniq
+    # a part of a person's name that a window cut ("Abdel Fattah" of "Abdel Fattah al-Burhan")
+    names = [m.label.split() for m in uniq if m.kind == "Person"]
+    return [
+        m
+        for m in uniq
+        if not (
+            m.kind == "Person"
+            and any(
+                len(n) > len(m.label.split()) and n[: len(m.label.split())] == m.label.split() for n in names
+            )
+        )
+    ]
+
+
+def _description(text: str, wb: int, name_b: int) -> tuple[int, int]:
+    """Where the description before ", Name" begins and ends: after the last "and" or
+    comma before it ("Houthi negotiators and | the U.S. envoy for Yemen, | Tim Lenderking")."""
+    comma = text.rfind(",", wb, name_b)
+    starts = [m.end() for m in re.finditer(r"\band\b|,", text[wb:comma])]
+    return wb + (starts[-1] if starts else 0), comma
+
+
+def _only_title_words(text: str, wb: int, name_b: int) -> bool:
+    """Whether the capitalised words between the last comma and a name are a title (or
+    nothing): "…, Lieutenant General Aroldo Lazaro" and "…, Najib Mikati" name a person set
+    off as an appositive, where "…, Hamas and Fatah" do not."""
+    tail = text[wb:name_b].rsplit(",", 1)[-1].split()
+    return all(is_title(w) or is_office_adjective(w) for w in tail)
 
 
 def _in_title(text: str, m: Mention, mentions: list[Mention]) -> bool:
@@ -759,7 +854,38 @@ def _the_two(text: str, sb: int, meetings: list[Meeting], mentions: list[Mention
     return []
 
 
+#: "the two countries' leaders", "both sides": the pair of states named before
+_TWO_STATES = re.compile(
+    r"\s+(?:(?:with|between|among)\s+)?(?:(?:the\s+)?(?:leaders|heads|presidents|delegations|envoys"
+    r"|representatives|officials|foreign\s+ministers)\s+(?:of|from)\s+)?"
+    r"(?P<pair>(?:the|both)\s+(?:two\s+)?(?:countries|nations|states|neighbou?rs|sides)\b)",
+    re.I,
+)
+
+
+def _state_pair(text: str, before: int, mentions: list[Mention]) -> list[Mention]:
+    """The last two states named as a pair ("Ethiopia and Somalia") before an offset."""
+    states = [m for m in mentions if m.kind == "Country" and m.span.end <= before]
+    for first, second in reversed(list(itertools.pairwise(states))):
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[first.span.end : second.span.begin]):
+            return [first, second]
+    return []
+
+
 _SIDELINES = re.compile(r"\bsidelines?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
+_AT_EVENT = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
+_EVENTS = ("summit", "conference", "forum")
+
+
+def _occasion(text: str, sb: int, t: re.Match[str]) -> bool:
+    """Whether another trigger is only the occasion of the meeting, and its owner no side:
+    "met X on the sidelines of the NATO summit", "to meet at SCO summit"."""
+    window = text[max(sb, t.start() - 40) : t.start()]
+    return bool(_SIDELINES.search(window)) or (
+        t.group().lower().startswith(_EVENTS) and bool(_AT_EVENT.search(window))
+    )
+
+
 _AND_NAME = re.compile(r"\s*,?\s+and\s+(?=[A-Z])")
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?:{HONORIFICS}\s+)*")
 _SPACE = re.compile(r"[ \t]+")
@@ -812,13 +938,17 @@ def _same_meeting(
     parts: list[Mention],
     status: str | None,
     definite: bool,
+    took_place: bool = False,
 ) -> Meeting | None:
     """The meeting a new mention refers to: one at the same place, or with a shared
     participant, or (for "the meeting") the last one; never one whose stated status
-    contradicts this sentence's (a planned meeting is not the one held last year)."""
+    contradicts this sentence's (a planned meeting is not the one held last year), unless
+    this sentence says the planned one has taken place ("after their meeting")."""
 
     def compatible(m: Meeting) -> bool:
         k = known[id(m)]
+        if took_place and (k, status) == ("Planned", "Held"):
+            return not (place and m.place and m.place.label != place.label)
         if status is not None and k is not None and k != status and "Cancelled" not in (k, status):
             return False
         return not (place and m.place and m.place.label != place.label)
@@ -863,8 +993,10 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
         text[b:e],
     )
     g = load_gazetteer()
-    if all(g.country_of_demonym(w) or g.lookup(w) or w in {"and", "or", "of"} for w in name.split()):
-        return []  # "Turkish and Russian": states already counted as mentions
+    if g.country_of_demonym(name) or all(
+        g.country_of_demonym(w) or g.lookup(w) or w in {"and", "or", "of"} for w in name.split()
+    ):
+        return []  # "Turkish and Russian", "South Korean": states already counted as mentions
     entry = g.lookup(name)
     is_place = entry is not None and entry.kind in {"City", "Place"}
     if is_place or re.fullmatch(_MONTHS + r"(?:\s+\d+)?", name):
@@ -879,6 +1011,8 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
         return []
     if re.fullmatch(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?", name):
         return []
+    if is_title(name.split()[-1]):
+        return []  # "Saudi Crown" of "Saudi Crown Prince Mohammed bin Salman": a title's words
     return [Mention(Span(b, e, name), name, classify_name(name))]
 
 
@@ -901,13 +1035,18 @@ def find_meetings(
     known: dict[int, str | None] = {}  # status each meeting's sentences state, by id
     groups: list[Mention] = []
     named_ids = {id(m) for m in mentions}  # mentions, and groups already made, by identity
+    surnames = frozenset(m.label.split()[-1] for m in mentions if m.kind == "Person" and " " in m.label)
+    namesakes: dict[str, set[str]] = {}  # surname → the full names that carry it
+    for m in mentions:
+        if m.kind == "Person" and " " in m.label:
+            namesakes.setdefault(m.label.split()[-1], set()).add(m.label)
     for sb, se in sentence_bounds:
         ev_b = sb  # where the words of the meeting being read begin
         for trig in _TRIGGER.finditer(text, sb, se):
             if trig.start() < ev_b:
                 continue
             definite = re.search(
-                r"\b(?:the|this|that|next|upcoming)\s+(?:\w+\s+)?$",
+                r"\b(?:the|this|that|next|upcoming|their)\s+(?:\w+\s+)?$",
                 text[max(sb, trig.start() - 20) : trig.start()].lower(),
             )
             # "held talks with", "talks between": a bare plural is a meeting when someone
@@ -948,7 +1087,7 @@ def find_meetings(
                 continue  # "received", "hosted": a meeting only by the parse's reading
             if tok is not None and _in_body_name(tok, mentions):
                 continue  # part of a body's name: "the U.S. Judicial Conference"
-            if tok is not None and not _is_meeting_sense(tok, verb, bool(trig.group("host"))):
+            if tok is not None and not _is_meeting_sense(tok, verb, bool(trig.group("host")), surnames):
                 continue
             # "met Burhan last week and is expected to meet the RSF in the coming days": a
             # later meeting verb of another tense is another meeting, with its own words
@@ -957,10 +1096,12 @@ def find_meetings(
             window = text[ev_b:ev_e]
             holder = _holding_verb(tok) if tok is not None else None
             # None: the sentence does not say (a headline's "meets", "the meeting's purpose")
+            after_past = tok is not None and _after_past(tok)
             status = (
                 "Cancelled"
                 if _CANCELLED.search(window)
                 else (tok is not None and verb and _verb_status(tok))
+                or ("Held" if after_past else None)
                 or (holder is not None and _verb_status(holder))
                 or ("Planned" if _PLANNED.search(window) else "Held" if _HELD.search(window) else None)
             )
@@ -968,13 +1109,18 @@ def find_meetings(
                 p
                 for t in _TRIGGER.finditer(text, trig.start(), ev_e)
                 # "met Biden on the sidelines of the NATO summit": the summit is another meeting
-                if t is trig or not _SIDELINES.search(text, max(sb, t.start() - 40), t.start())
+                if t.start() == trig.start() or not _occasion(text, sb, t)
                 for p in _participants(text, sb, se, t, mentions, doc if parsed else None)
             ]
             pair = _THE_TWO.search(text, sb, ev_e) if not parts else None
             if pair is not None:
                 # "the two leaders would meet again in Brazil": the sides named before
                 parts = _the_two(text, sb, meetings, mentions)
+            states = _TWO_STATES.match(text, trig.end())
+            if states is not None and not any(p.kind == "Country" for p in parts):
+                # "after hosting the two countries' leaders", "talks between the two sides":
+                # the states named as a pair before
+                parts += [m for m in _state_pair(text, states.start("pair"), mentions) if m not in parts]
             # groups made for this meeting ("leaders from A and B"), not ones already named
             for p in parts:
                 if p.kind == "Group" and id(p) not in named_ids:
@@ -1012,7 +1158,7 @@ def find_meetings(
             )
             if pm:
                 purpose = pm.group().strip()
-            current = _same_meeting(meetings, known, place, parts, status, bool(definite))
+            current = _same_meeting(meetings, known, place, parts, status, bool(definite), after_past)
             if current is None:
                 current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()))
                 meetings.append(current)
@@ -1025,7 +1171,12 @@ def find_meetings(
                 current.time_text = tm.group()
                 when = status or known[id(current)]
                 current.earliest, current.latest = resolve_time(tm.group(), published, when)
-            if status is not None and (known[id(current)] is None or status == "Cancelled"):
+            if status is not None and (
+                known[id(current)] is None
+                or status == "Cancelled"
+                # "were to meet in Seoul … after their meeting": the planned meeting took place
+                or (after_past and known[id(current)] == "Planned")
+            ):
                 known[id(current)] = status
             current.purpose = current.purpose or purpose
             ev = Span(sb, se, text[sb:se])
@@ -1037,6 +1188,17 @@ def find_meetings(
     for meeting in meetings:
         # a meeting no sentence puts in the future or cancels is taken as held
         meeting.status = known[id(meeting)] or "Held"
+        # "Modi and Sharif to meet" in the headline, "Narendra Modi" below: one side each (not
+        # when two people share the surname: "Clinton" may be Hillary beside "Bill Clinton")
+        full = {p.label.split()[-1] for p in meeting.participants if p.kind == "Person" and " " in p.label}
+        full = {n for n in full if len(namesakes.get(n, ())) == 1}
+        meeting.participants = [
+            p for p in meeting.participants if not (p.kind == "Person" and p.label in full)
+        ]
+        if meeting.time_text is not None:
+            # a bare weekday points back for a meeting held, forward for one planned: read it
+            # with the status the whole article gives ("were to meet on Monday … after their meeting")
+            meeting.earliest, meeting.latest = resolve_time(meeting.time_text, published, meeting.status)
         for ci, claim in enumerate(claims):
             if any(
                 claim.evidence.begin <= ev.begin < claim.evidence.end

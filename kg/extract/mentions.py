@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan", "Chad"}
+#: ambiguous names that are the state when the model reads them as a place ("Jordan's army",
+#: not "Jim Jordan"); Georgia stays a place, for the U.S. state is as likely
+_STATE_WHEN_PLACE = {"Jordan", "Chad"}
 
 _GOV_HEADS = (
     r"regime|government|authorities|administration|leadership|president|presidency|junta"
@@ -50,6 +53,15 @@ _MEMBERS = re.compile(
 )
 #: "Mali's military government", "the Malian military junta": the state's rulers, not its army
 _NOT_FORCES = r"(?!\s+(?:government|junta|regime|rulers?|authorities|council|leadership)\b)"
+#: a common noun right before a name that says what kind of body the name is
+_DESCRIBED = re.compile(
+    r"\b(?:(?P<media>(?:state\s+|official\s+)?(?:news\s+agency|media|broadcaster|newspaper|television|TV"
+    r"|news\s+outlet|outlet|daily|channel|news\s+site|website))"
+    r"|authority|regulator|agency|watchdog|company|firm|operator|conglomerate|carrier|airline|bank"
+    r"|lender|insurer|manufacturer|producer|miner|group)\s+$"
+)
+#: a capitalised word right before a body's name makes a longer name of its own
+_LONGER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+[ \t]+$")
 _STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-]){_NOT_FORCES}")
 
 
@@ -97,8 +109,8 @@ def classify_name(name: str, cue_lemma: str | None = None) -> str:
         return "ArmedGroup"
     if re.search(r"\d", name) or name.isupper():
         return "MediaOutlet" if cue_lemma in {"write", "report", "publish"} else "Organization"
-    if cue_lemma in {"write", "publish"}:
-        return "MediaOutlet"
+    if cue_lemma in {"write", "publish"} and not re.fullmatch(r"[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][\w'’-]+", name):
+        return "MediaOutlet"  # … but "Elaine C. Kamarck wrote": a middle initial is a person's
     return "Person"
 
 
@@ -161,6 +173,8 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         entry = g.lookup(m.group())
         assert entry is not None
         b, e = m.start(), m.end()
+        if entry.kind not in {"Country", "City", "Place"} and _LONGER_NAME.search(text, max(0, b - 30), b):
+            continue  # "the Philippine National Security Council": not the UN's, a longer name
         state = g.state_of(entry)
         affil = (state.label,) if state is not None else ()
         members = _MEMBERS.match(text, e) if entry.kind == "ArmedGroup" else None
@@ -215,14 +229,31 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
                     b,
                 )
             surface = text[b:e]
+            if (
+                kind == "Place"
+                and surface in _STATE_WHEN_PLACE
+                and not any(m.kind == "Person" and m.label.split()[-1] == surface for m in found)
+            ):
+                entry = g.lookup(surface)
+                add(Mention(Span(b, e, surface), entry.label, entry.kind))
+                forces = _STATE_FORCES.match(text, e)
+                if forces:  # "Jordan's army", as "Russia's army" above
+                    found[-1] = armed_forces(Span(b, forces.end(), text[b : forces.end()]), entry.label)
+                continue
+            described = _DESCRIBED.search(text, max(0, b - 40), b)
+            if described is not None and (kind != "Person" or " " not in surface):
+                # "state media KCNA", "the aviation authority Rosaviatsia": the noun before a
+                # one-word name says what it is, whatever the model guessed
+                kind = "MediaOutlet" if described.group("media") else "Organization"
             add(Mention(Span(b, e, surface), surface, kind))
     for b, e in titled:  # names after a title that the model missed
         add(Mention(Span(b, e, text[b:e]), text[b:e], "Person"))
     if doc is not None and doc.has_annotation("DEP"):
         for person in [m for m in found if m.kind == "Person"]:
             for b, e in _conjunct_names(doc, person):
-                if classify_name(text[b:e]) != "Person":
-                    continue
+                honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.\s*$", text[max(0, b - 5) : b])
+                if classify_name(text[b:e]) != "Person" or (_only_titles(text[b:e]) and not honorific):
+                    continue  # "… and Chinese President Xi Jinping": the title is no name
                 # "between Netanyahu and Biden" with "Netanyahu" tagged a place the
                 # gazetteer does not know: a person, as the name it is coordinated with
                 misread = next(
@@ -240,7 +271,28 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
                     found[misread] = Mention(Span(b, e, text[b:e]), text[b:e], "Person")
                 add(Mention(Span(b, e, text[b:e]), text[b:e], "Person"))
     found.sort(key=lambda m: m.span.begin)
-    return _fold_offices(text, found)
+    return _fold_offices(text, _surnames_as_persons(found))
+
+
+def _surnames_as_persons(found: list[Mention]) -> list[Mention]:
+    """A later bare surname of a person named in full ("Abbas Araqchi" … "Araqchi told
+    reporters") that the model tagged as an organisation or place is that person: news
+    copy shortens a name once it has been given, and the model sees one word at a time."""
+    g = load_gazetteer()
+    surnames: set[str] = set()
+    out: list[Mention] = []
+    for m in found:
+        if m.kind == "Person" and len(m.label.split()) > 1:
+            surnames.add(m.label.split()[-1])
+        elif (
+            m.kind in {"Organization", "Place"}
+            and m.label in surnames
+            and not m.affiliations
+            and g.lookup(m.label) is None
+        ):
+            m = Mention(m.span, m.label, "Person")
+        out.append(m)
+    return out
 
 
 def _conjunct_names(doc: Doc, person: Mention) -> list[tuple[int, int]]:
@@ -321,10 +373,15 @@ _OFFICE_BEFORE_NAME = re.compile(
 #: titles before a holder's name ("Foreign Minister Hossein Amirabdollahian", "leader Xi
 #: Jinping", "Prince Faisal bin Farhan"): the offices, plus forms of address and ranks
 _TITLE_WORD = re.compile(
-    rf"(?i:{_OFFICE_WORDS}|general|marshal|admiral|colonel|captain|ayatollah|pope|queen|crown"
+    rf"(?i:{_OFFICE_WORDS}|general|marshal|admiral|colonel|captain|lieutenant|brigadier|sergeant|ayatollah|pope|queen|crown"
     r"|senator|lawmaker|judge|justice|cleric|imam|rabbi|sultan|emir|counterpart)"
     r"|Gen\.|Col\.|Lt\.|Maj\.|Brig\.|Capt\.|Adm\.|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sgt\."
 )
+
+
+def _only_titles(words: str) -> bool:
+    """Whether a phrase is only a title's words ("President", "Prime Minister")."""
+    return all(_TITLE_WORD.fullmatch(w) or _OFFICE_ADJECTIVE.fullmatch(w) for w in words.split())
 
 
 def is_title(word: str) -> bool:
@@ -340,8 +397,13 @@ def is_office_adjective(word: str) -> bool:
 
 #: one word of a name: capitalised, or an Arabic article or particle joined to one ("el-Sisi")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\w|(?:al|el|ad|ash|as|an)-[A-Z][\w'’-]*|[A-Z]\.(?=[ \t]+[A-Z]))"
+#: the department in a title ("Secretary of State", "Chief of Staff", "Minister of Foreign Affairs")
+_OF_DEPARTMENT = (
+    r"of[ \t]+(?:the[ \t]+)?(?:State|Defen[cs]e|Treasury|Homeland[ \t]+Security|Foreign[ \t]+Affairs|Interior"
+    r"|Justice|Energy|Commerce|Health|Staff|Army|Navy|Air[ \t]+Force|Labou?r|Agriculture|Education|Finance)"
+)
 _TITLED_NAME = re.compile(
-    rf"(?<![\w.-])(?:(?:{_TITLE_WORD.pattern})[ \t]+)+(?P<name>{_NAME_WORD}"
+    rf"(?<![\w.-])(?:(?:{_TITLE_WORD.pattern})(?:[ \t]+{_OF_DEPARTMENT})?[ \t]+)+(?P<name>{_NAME_WORD}"
     rf"(?:[ \t]+(?:(?:bin|bint|ibn|abu|al|el|de|da|van|von|der|dos|du|la|le)[ \t]+)?{_NAME_WORD}){{0,4}})"
 )
 
@@ -411,7 +473,7 @@ def _is_office(label: str) -> bool:
     return re.search(rf"\b(?:{_OFFICE_WORDS})\b", label, re.IGNORECASE) is not None
 
 
-def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | None:
+def subject_antecedent(doc: Doc, b: int, mentions: list[Mention], speaking: bool = True) -> Mention | None:
     """The named person a "he" / "she" at `b` points back to: the nearest earlier subject
     that is a person's name, in this sentence or the one before ("Clinton called her vote a
     mistake, but she noted …"; "Trump joined the debate, announcing he would meet …").
@@ -430,9 +492,13 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention]) -> Mention | N
             and tok.pos_ == "PROPN"
             and not any(t.dep_.startswith("nsubj") for t in doc[tok.sent.start : tok.i])
         )
-        if not named_root and (not tok.dep_.startswith("nsubj") or _reported(tok, span[0])):
+        # a possessive ("…, his office said") does not speak: it may point into the report
+        if not named_root and (not tok.dep_.startswith("nsubj") or (speaking and _reported(tok, span[0]))):
             continue
         m = mention_at(reversed(people), tok.idx)
+        # "The U.N. envoy for Libya, Abdoulaye Bathily, held talks": the name in apposition
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        m = m or next((a for c in appos if (a := mention_at(reversed(people), c.idx)) is not None), None)
         if m is not None:
             return m
     return None

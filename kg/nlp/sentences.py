@@ -30,9 +30,9 @@ __all__ = ["COMPONENT", "DATELINE", "bounded", "no_mid_clause_starts"]
 #: a dateline opening a story: "BRUSSELS - ", "WASHINGTON -- ", "ST. LOUIS, Mo. — ",
 #: "DOHA, March 10 (Reuters) - ": where and when it was filed, not what it reports
 DATELINE = re.compile(
-    r"(?=[A-Z.'’ ]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}"
+    r"(?=[A-Z.'’ /]{0,40}[A-Z]{3})[A-Z][A-Z.'’]+(?:(?:\s+|/)[A-Z][A-Z.'’]+){0,3}"
     r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
-    r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–)\s+"
+    r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|-|—|–|―)\s+"
 )
 
 COMPONENT = "kg_sentence_bounds"
@@ -40,6 +40,10 @@ COMPONENT = "kg_sentence_bounds"
 #: what may end a sentence: full stops, question and exclamation marks, ellipses, colons,
 #: semicolons, dashes, closing quotation marks and brackets, and symbols such as bullets
 _MAY_END = re.compile(r"[^\w,]$")
+_CLOSING_QUOTES = {'"', "”", "''", "’"}
+#: quotation marks written as two apostrophes or backticks (as in NYT copy), which the parser
+#: often leaves at the end of the sentence before the quotation they open
+_OPENING_QUOTES = {"''", "``"}
 
 
 @Language.component(COMPONENT)
@@ -51,6 +55,27 @@ def no_mid_clause_starts(doc: Doc) -> Doc:
         if prev is not None and not (tok.is_space or prev.is_space or "\n" in prev.whitespace_):
             if not _MAY_END.search(prev.text):
                 starts[tok.i] = -1
+            elif (
+                prev.text in _OPENING_QUOTES
+                and not prev.whitespace_
+                and (prev.i == 0 or doc[prev.i - 1].whitespace_)
+            ):
+                # ". ''By embracing …": a mark between a space and a word opens a quotation,
+                # so the word goes with it; after a full stop, the mark starts the sentence
+                starts[tok.i] = -1
+                if prev.i > 0 and doc[prev.i - 1].text in {".", "?", "!"}:
+                    starts[prev.i] = 1
+            elif (
+                prev.text in _CLOSING_QUOTES
+                and prev.i > 0
+                # only a full stop: '"…!" the crowd shouted' goes on with its speaker
+                and doc[prev.i - 1].text == "."
+                and prev.whitespace_
+                and tok.is_title
+            ):
+                # 'including India." Indian External Affairs Minister …': a quotation that
+                # ends its sentence, then a new one (the parser sometimes runs them together)
+                starts[tok.i] = 1
         prev = tok
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

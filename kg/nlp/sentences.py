@@ -15,6 +15,11 @@ stop ends at its line break, which `kg.nlp.analyse` already parses on its own).
 
 On PolNeAR dev this leaves 8 of the parser's 190 mid-clause sentence starts: spaCy's
 parser now and then overrides the constraint right before a colon (spaCy issue #7716).
+
+Two quotation rules go the other way, where the parser ran sentences together or cut a
+quotation from its sentence: a word after '."' starts a new sentence ('… including India."
+Indian Foreign Minister …'), and a two-apostrophe mark after a full stop opens the next
+sentence with the word it touches ('… its advantages. ''By embracing …').
 """
 
 from __future__ import annotations

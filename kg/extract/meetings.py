@@ -26,6 +26,7 @@ from .mentions import (
     is_title,
     mention_at,
     name_runs,
+    only_titles,
     subject_antecedent,
 )
 from .timex import DATELINE, TIME, resolve_time
@@ -709,7 +710,8 @@ def _participants(
             for p in named
             if p.kind == "Person"
             and re.search(r",\s*(?:[A-Z][\w.]*\s+){0,3}$", text[wb : p.span.begin])
-            and _only_title_words(text, wb, p.span.begin)
+            # "…, Lieutenant General Aroldo Lazaro" and "…, Najib Mikati" are appositive names
+            and only_titles(text[wb : p.span.begin].rsplit(",", 1)[-1])
         ]
         named = [
             m for m in named if m.kind == "Person" or not any(db <= m.span.begin < de for db, de in described)
@@ -763,14 +765,6 @@ def _description(text: str, wb: int, name_b: int) -> tuple[int, int]:
     comma = text.rfind(",", wb, name_b)
     starts = [m.end() for m in re.finditer(r"\band\b|,", text[wb:comma])]
     return wb + (starts[-1] if starts else 0), comma
-
-
-def _only_title_words(text: str, wb: int, name_b: int) -> bool:
-    """Whether the capitalised words between the last comma and a name are a title (or
-    nothing): "…, Lieutenant General Aroldo Lazaro" and "…, Najib Mikati" name a person set
-    off as an appositive, where "…, Hamas and Fatah" do not."""
-    tail = text[wb:name_b].rsplit(",", 1)[-1].split()
-    return all(is_title(w) or is_office_adjective(w) for w in tail)
 
 
 def _in_title(text: str, m: Mention, mentions: list[Mention]) -> bool:

@@ -252,7 +252,7 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         for person in [m for m in found if m.kind == "Person"]:
             for b, e in _conjunct_names(doc, person):
                 honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.\s*$", text[max(0, b - 5) : b])
-                if classify_name(text[b:e]) != "Person" or (_only_titles(text[b:e]) and not honorific):
+                if classify_name(text[b:e]) != "Person" or (only_titles(text[b:e]) and not honorific):
                     continue  # "… and Chinese President Xi Jinping": the title is no name
                 # "between Netanyahu and Biden" with "Netanyahu" tagged a place the
                 # gazetteer does not know: a person, as the name it is coordinated with
@@ -379,7 +379,7 @@ _TITLE_WORD = re.compile(
 )
 
 
-def _only_titles(words: str) -> bool:
+def only_titles(words: str) -> bool:
     """Whether a phrase is only a title's words ("President", "Prime Minister")."""
     return all(_TITLE_WORD.fullmatch(w) or _OFFICE_ADJECTIVE.fullmatch(w) for w in words.split())
 

@@ -3719,3 +3719,36 @@ def test_a_closing_quotation_mark_after_the_comma_is_not_part_of_the_source():
     )
     claim = next(c for c in run(body).claims if c.cue.text == "said")
     assert claim.source_span.text == "Newt Gingrich"
+
+
+@pytest.mark.parametrize(
+    "body,wrong",
+    [
+        (
+            'Mr. Trump said the plan was sound. "We don\'t need any more of that," she said.',
+            "Trump",
+        ),
+        (
+            'Ms. Tanzer said the club was full. "We\'re in the people-pleasing business," he said.',
+            "Tanzer",
+        ),
+    ],
+)
+def test_a_form_of_address_rules_out_the_other_pronoun(body, wrong):
+    claim = next(c for c in run(body).claims if c.cue.text == "said" and c.content.text.startswith("We"))
+    assert wrong not in claim.source.label
+    assert claim.source.kind == "UnnamedActor"
+
+
+def test_he_never_stands_for_a_woman_the_article_calls_mrs():
+    body = (
+        "Bernie Sanders said the system was broken. Mrs. Clinton took the stage in Iowa. He calls for a "
+        "single-payer system."
+    )
+    claim = next(c for c in run(body).claims if c.cue.text == "calls for")
+    assert claim.source.label == "Bernie Sanders"  # the man who spoke, past the woman named nearer
+
+
+def test_a_pronoun_with_no_one_to_stand_for_is_no_name():
+    (claim,) = run("He said the talks would resume on Monday.").claims
+    assert claim.source.kind == "UnnamedActor"

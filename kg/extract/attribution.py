@@ -44,7 +44,16 @@ from .lexicon import (
     STANCE_VERBS,
     cue_regex,
 )
-from .mentions import classify_name, is_office_adjective, is_title, mention_at, name_runs, subject_antecedent
+from .mentions import (
+    classify_name,
+    fits_pronoun,
+    genders,
+    is_office_adjective,
+    is_title,
+    mention_at,
+    name_runs,
+    subject_antecedent,
+)
 from .quotes import as_double_quotes
 from .timex import DATELINE, TIME, WEEKDAY
 
@@ -603,6 +612,8 @@ class _Resolver:
     coordinated: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     # the actors of the last coordinated source, while "they" still points to them
     last_group: list[Mention] = field(default_factory=list)
+    # surname → "m" / "f" where the article addresses the person as "Mr." or "Ms."
+    by_surname: dict[str, str] = field(default_factory=dict)
 
     def _common_noun(self, b: int, e: int) -> bool:
         """ "Analysts say", "Witnesses said": a capitalised word at the start of a sentence
@@ -699,14 +710,24 @@ class _Resolver:
             if low in {"he", "she", "his", "her"} and self.doc is not None:
                 # a subject named just before beats the last speaker ("Clinton called it a
                 # mistake, but she noted …" after a quote from Trump)
-                ref = subject_antecedent(self.doc, b, self.mentions, speaking=low in {"he", "she"}) or ref
+                ref = (
+                    subject_antecedent(
+                        self.doc, b, self.mentions, speaking=low in {"he", "she"}, by_surname=self.by_surname
+                    )
+                    or ref
+                )
             ref = ref or self.last_any
+            if ref is not None and ref.kind == "Person" and not fits_pronoun(ref, low, self.by_surname):
+                ref = None  # "she said" after "Mr. Trump" spoke: someone the article has not named
             if low in {"he", "she"} and ref is not None and ref.kind not in {"Person", "UnnamedActor"}:
                 ref = None  # a state, a city or a body is never "he"
             if low in {"they", "them"} and ref is not None and self.last_group and ref is self.last_group[0]:
                 self.coordinated[(b, e)] = [_standing_for(m, Span(b, e, phrase)) for m in self.last_group]
             if ref is not None:
                 return _standing_for(ref, Span(b, e, phrase))
+            # no one it can stand for: an unnamed speaker, never a name ("He" is no surname),
+            # and no one a later pronoun could stand for either
+            return Mention(Span(b, e, phrase), phrase, "UnnamedActor", vague=True)
         body = self._body_reference(phrase, b)
         if body is not None:
             # "The White Helmets said … The organization added …": the last body of that kind
@@ -962,6 +983,7 @@ def _find_claims(
     text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None
 ) -> list[Claim]:
     resolver = _Resolver(mentions, doc if doc is not None and doc.has_annotation("DEP") else None)
+    resolver.by_surname = genders(text)
     claims: list[Claim] = []
     speaker: Claim | None = None  # the last direct quotation, for quote paragraphs after it
     paras = paragraphs(text, sentence_bounds)

@@ -473,7 +473,35 @@ def _is_office(label: str) -> bool:
     return re.search(rf"\b(?:{_OFFICE_WORDS})\b", label, re.IGNORECASE) is not None
 
 
-def subject_antecedent(doc: Doc, b: int, mentions: list[Mention], speaking: bool = True) -> Mention | None:
+#: "Mr. Trump", "Mrs. Clinton", "Ms. Warren": the form of address says a surname's gender
+_ADDRESSED = re.compile(
+    r"\b(?P<form>Mr|Mrs|Ms|Miss)\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?(?P<surname>[A-Z][\w'’-]+)"
+)
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+
+
+def genders(text: str) -> dict[str, str]:
+    """The gender of each surname a form of address gives in the article ("m" or "f"), for
+    the pronouns that may stand for it; a surname addressed both ways (a couple, "Mr. and
+    Mrs. Clinton") gets none. There is no name–gender data: without "Mr." or "Ms." a name
+    fits either pronoun."""
+    seen: dict[str, set[str]] = {}
+    for m in _ADDRESSED.finditer(text):
+        seen.setdefault(m.group("surname"), set()).add("m" if m.group("form") == "Mr" else "f")
+    return {name: g.pop() for name, g in seen.items() if len(g) == 1}
+
+
+def fits_pronoun(person: Mention, pronoun: str, by_surname: dict[str, str]) -> bool:
+    """Whether a person may be what "he" or "she" stands for (True when the article does not say)."""
+    gender = by_surname.get(person.label.split()[-1]) if person.label.split() else None
+    word = pronoun.lower()
+    return gender is None or not ((word in _MALE and gender == "f") or (word in _FEMALE and gender == "m"))
+
+
+def subject_antecedent(
+    doc: Doc, b: int, mentions: list[Mention], speaking: bool = True, by_surname: dict[str, str] | None = None
+) -> Mention | None:
     """The named person a "he" / "she" at `b` points back to: the nearest earlier subject
     that is a person's name, in this sentence or the one before ("Clinton called her vote a
     mistake, but she noted …"; "Trump joined the debate, announcing he would meet …").
@@ -499,6 +527,8 @@ def subject_antecedent(doc: Doc, b: int, mentions: list[Mention], speaking: bool
         # "The U.N. envoy for Libya, Abdoulaye Bathily, held talks": the name in apposition
         appos = [c for c in tok.children if c.dep_ == "appos"]
         m = m or next((a for c in appos if (a := mention_at(reversed(people), c.idx)) is not None), None)
+        if m is not None and not fits_pronoun(m, span[0].text, by_surname or {}):
+            continue  # "Mr. Trump … she said": not him
         if m is not None:
             return m
     return None

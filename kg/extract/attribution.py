@@ -48,10 +48,10 @@ from .mentions import (
     classify_name,
     fits_pronoun,
     genders,
-    is_office_adjective,
     is_title,
     mention_at,
     name_runs,
+    only_titles,
     subject_antecedent,
 )
 from .quotes import as_double_quotes
@@ -691,12 +691,10 @@ class _Resolver:
             return self.source(text, b, b + head.end(), cue_lemma)
         office = _PERSONS_OFFICE.fullmatch(phrase)
         if office is not None:
-            # "Netanyahu's office said", "the prime minister's office said": the person's
-            # office speaks for the person
-            # "his office said": the pronoun's person
-            owner = self.source(
-                text, b, b + (office.end("owner") if office.group("owner") else office.end("pron")), cue_lemma
-            )
+            # "Netanyahu's office said", "the prime minister's office said", "his office
+            # said": the person's office speaks for the person
+            owner_end = office.end("owner") if office.group("owner") else office.end("pron")
+            owner = self.source(text, b, b + owner_end, cue_lemma)
             if owner.kind == "Person":
                 return _standing_for(owner, Span(b, e, phrase))
         tag = _PARTY_TAG.search(phrase)
@@ -870,12 +868,11 @@ class _Resolver:
             if _TITLES_BEFORE_NAME.fullmatch(text, nb, mention.span.begin):
                 return mention.span.begin, ne  # "…, General Abdel Fattah al-Burhan,": the name
         name = text[nb:ne]
+        g = load_gazetteer()
         if (
             re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", name)
             and classify_name(name) == "Person"
-            and not any(
-                load_gazetteer().lookup(w) or load_gazetteer().country_of_demonym(w) for w in name.split()
-            )
+            and not any(g.lookup(w) or g.country_of_demonym(w) for w in name.split())
         ):
             return nb, ne  # a name the model did not tag ("the governor …, Sergei Aksyonov,")
         return None
@@ -902,10 +899,9 @@ class _Resolver:
 def _only_title(words: str) -> bool:
     """Whether the words before a name are all its title ("Japanese Vice Foreign Minister",
     "U.S. Deputy Secretary of State"): offices, their modifiers and capitalised words."""
-    return all(
-        is_title(w) or is_office_adjective(w) or w[:1].isupper() or w in {"of", "the", "for"}
-        for w in words.split()
-    ) and any(is_title(w) for w in words.split())
+    return all(only_titles(w) or w[:1].isupper() or w in {"of", "the", "for"} for w in words.split()) and any(
+        is_title(w) for w in words.split()
+    )
 
 
 def _standing_for(ref: Mention, span: Span) -> Mention:
@@ -982,8 +978,9 @@ def _as_written(text: str, claim: Claim) -> Claim:
 def _find_claims(
     text: str, sentence_bounds: list[tuple[int, int]], mentions: list[Mention], doc: Doc | None
 ) -> list[Claim]:
-    resolver = _Resolver(mentions, doc if doc is not None and doc.has_annotation("DEP") else None)
-    resolver.by_surname = genders(text)
+    resolver = _Resolver(
+        mentions, doc if doc is not None and doc.has_annotation("DEP") else None, by_surname=genders(text)
+    )
     claims: list[Claim] = []
     speaker: Claim | None = None  # the last direct quotation, for quote paragraphs after it
     paras = paragraphs(text, sentence_bounds)
@@ -3233,7 +3230,7 @@ def _has_clause(doc: Doc, b: int, e: int) -> bool:
     """Whether a finite verb stands between two offsets ("… Putin, who met him, said"), not
     an adjective the tagger reads as a participle ("the bespectacled, 71-year-old diplomat")."""
     toks = doc.char_span(b, e, alignment_mode="contract")
-    return toks is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
+    return toks is not None and any(t.tag_ in FINITE_TAGS for t in toks)
 
 
 def _verbless(doc: Doc | None, b: int, e: int) -> bool:

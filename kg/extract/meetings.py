@@ -22,7 +22,6 @@ from ..models import Claim, Meeting, Mention, Span
 from .mentions import (
     HONORIFICS,
     classify_name,
-    is_office_adjective,
     is_title,
     mention_at,
     name_runs,
@@ -773,7 +772,7 @@ def _in_title(text: str, m: Mention, mentions: list[Mention]) -> bool:
     if person is None:
         return False
     words = re.sub(r"^['’]s\b", "", text[m.span.end : person.span.begin]).split()
-    return 0 < len(words) <= 4 and all(is_title(w) or is_office_adjective(w) for w in words)
+    return 0 < len(words) <= 4 and only_titles(" ".join(words))
 
 
 def _describes_a_person(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
@@ -839,10 +838,9 @@ _PAIR_GAP = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:[\w.’'-]+\s+){0,
 def _the_two(text: str, sb: int, meetings: list[Meeting], mentions: list[Mention]) -> list[Mention]:
     """The sides "the two leaders" stands for: the last two people named as a pair before
     the sentence, else the last meeting's two sides. None found, none taken."""
-    people = [m for m in mentions if m.kind == "Person" and m.span.end <= sb]
-    for first, second in reversed(list(itertools.pairwise(people))):
-        if _PAIR_GAP.fullmatch(text, first.span.end, second.span.begin):
-            return [first, second]
+    pair = _last_pair(text, [m for m in mentions if m.kind == "Person" and m.span.end <= sb], _PAIR_GAP)
+    if pair:
+        return pair
     if meetings and len(meetings[-1].participants) == 2:
         return list(meetings[-1].participants)
     return []
@@ -857,11 +855,18 @@ _TWO_STATES = re.compile(
 )
 
 
+_STATE_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
 def _state_pair(text: str, before: int, mentions: list[Mention]) -> list[Mention]:
     """The last two states named as a pair ("Ethiopia and Somalia") before an offset."""
-    states = [m for m in mentions if m.kind == "Country" and m.span.end <= before]
-    for first, second in reversed(list(itertools.pairwise(states))):
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[first.span.end : second.span.begin]):
+    return _last_pair(text, [m for m in mentions if m.kind == "Country" and m.span.end <= before], _STATE_GAP)
+
+
+def _last_pair(text: str, candidates: list[Mention], gap: re.Pattern[str]) -> list[Mention]:
+    """The last two of `candidates` with only `gap` between them: a pair named together."""
+    for first, second in reversed(list(itertools.pairwise(candidates))):
+        if gap.fullmatch(text, first.span.end, second.span.begin):
             return [first, second]
     return []
 
@@ -1029,11 +1034,11 @@ def find_meetings(
     known: dict[int, str | None] = {}  # status each meeting's sentences state, by id
     groups: list[Mention] = []
     named_ids = {id(m) for m in mentions}  # mentions, and groups already made, by identity
-    surnames = frozenset(m.label.split()[-1] for m in mentions if m.kind == "Person" and " " in m.label)
     namesakes: dict[str, set[str]] = {}  # surname → the full names that carry it
     for m in mentions:
         if m.kind == "Person" and " " in m.label:
             namesakes.setdefault(m.label.split()[-1], set()).add(m.label)
+    surnames = frozenset(namesakes)
     for sb, se in sentence_bounds:
         ev_b = sb  # where the words of the meeting being read begin
         for trig in _TRIGGER.finditer(text, sb, se):

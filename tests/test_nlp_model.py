@@ -12,6 +12,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
+from kg.nlp import analyse_one, load_pipeline  # noqa: E402
 from kg.nlp.evaluate import evaluate_parse, longest_non_overlapping, prf, read_iob  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -124,3 +125,17 @@ def test_odd_spaces_and_curly_quotes_are_read_as_plain_ones_and_offsets_hold() -
     plain = text.replace("’", "'").replace("“", '"').replace("”", '"')
     assert [plain[t.idx : t.idx + len(t)] for t in doc] == [t.text for t in doc]
     assert any(t.text == "O'Malley" and t.pos_ == "PROPN" for t in doc)
+
+
+@pytest.mark.parametrize("title", ["Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Lt.-Gen."])
+def test_ranks_before_a_name_stay_one_token_and_end_no_sentence(title: str) -> None:
+    doc = analyse_one(
+        load_pipeline(), f"Army spokesman {title} Gen. Nabil Abdallah said the town had fallen."
+    )
+    assert title in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
+def test_rank_titles_are_kept_whole_by_any_pipeline_kg_loads() -> None:
+    nlp = load_pipeline("blank")
+    assert [t.text for t in nlp("Col. Jo Doe left.")] == ["Col.", "Jo", "Doe", "left", "."]

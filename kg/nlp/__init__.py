@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import InputError
+from .abbreviations import with_titles
 from .lemmas import checked as _checked
 from .ops import use_fast_cpu_ops
 from .sentences import DATELINE
@@ -43,16 +44,16 @@ def _load(name: str) -> Language:
     use_fast_cpu_ops()
     if name == DEFAULT_PIPELINE:
         if (MODEL_DIR / "config.cfg").exists():
-            return _checked(_bounded(spacy.load(MODEL_DIR)))
+            return with_titles(_checked(_bounded(spacy.load(MODEL_DIR))))
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return nlp
+        return with_titles(nlp)
     if name == "blank":
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return nlp
+        return with_titles(nlp)
     try:
-        return _checked(_bounded(spacy.load(name)))
+        return with_titles(_checked(_bounded(spacy.load(name))))
     except OSError as e:
         raise InputError(
             f"spaCy pipeline {name!r} is not installed or not a pipeline folder ({e}); "

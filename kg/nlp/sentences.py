@@ -8,10 +8,11 @@ before parsing that it does not start a sentence (``is_sent_start = False``), an
 parser then has to attach it inside the sentence it is in; a bad tag costs one arc, not
 the rest of the sentence.
 
-The rule is deliberately narrow: no sentence starts right after a word or a comma on the
-same line. Sentence-final punctuation, closing quotation marks and brackets, colons,
-semicolons and line breaks leave the parser free to decide (a headline without a full
-stop ends at its line break, which `kg.nlp.analyse` already parses on its own).
+The rule is deliberately narrow: no sentence starts right after a word, a comma or an
+abbreviated title ("Brig.", "Gen.") on the same line. Sentence-final punctuation, closing
+quotation marks and brackets, colons, semicolons and line breaks leave the parser free to
+decide (a headline without a full stop ends at its line break, which `kg.nlp.analyse`
+already parses on its own).
 
 On PolNeAR dev this leaves 8 of the parser's 190 mid-clause sentence starts: spaCy's
 parser now and then overrides the constraint right before a colon (spaCy issue #7716).
@@ -29,6 +30,8 @@ import re
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .abbreviations import BEFORE_NAMES
 
 __all__ = ["COMPONENT", "DATELINE", "bounded", "no_mid_clause_starts"]
 
@@ -58,8 +61,8 @@ def no_mid_clause_starts(doc: Doc) -> Doc:
     prev = None
     for tok in doc:
         if prev is not None and not (tok.is_space or prev.is_space or "\n" in prev.whitespace_):
-            if not _MAY_END.search(prev.text):
-                starts[tok.i] = -1
+            if not _MAY_END.search(prev.text) or prev.text in BEFORE_NAMES:
+                starts[tok.i] = -1  # nor after a title ("spokesman Brig. Gen. Nabil Abdallah")
             elif (
                 prev.text in _OPENING_QUOTES
                 and not prev.whitespace_

@@ -181,6 +181,8 @@ def _quads(r: Resolved, base: str) -> Iterator[Quad]:
             yield q(mn, KG.latestDate, Literal(mt.latest.isoformat(), datatype=XSD.date))
         if mt.purpose:
             yield q(mn, KG.purpose, Literal(mt.purpose))
+        if mt.remote:  # a telephone or video call
+            yield q(mn, SCHEMA.eventAttendanceMode, SCHEMA.OnlineEventAttendanceMode)
         for ev in mt.evidence:
             yield q(mn, KG.evidence, span(ev))
         for ci in dict.fromkeys(mt.reported_in):

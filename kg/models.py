@@ -98,6 +98,7 @@ class Meeting:
     latest: dt.date | None = None
     status: str = "Planned"  # Planned | Held | Cancelled
     purpose: str | None = None
+    remote: bool = False  # by telephone or video, not face to face
     evidence: list[Span] = field(default_factory=list)
     reported_in: list[int] = field(default_factory=list)  # indices into claims
 

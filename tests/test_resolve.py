@@ -54,3 +54,17 @@ def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person(tmp_pat
     kg = _ingest(tmp_path, {"a": body})
     q = 'SELECT DISTINCT ?a WHERE { ?a a kg:Actor ; rdfs:label ?l . FILTER(CONTAINS(?l, "Burhan")) }'
     assert [r["a"].value.rsplit("/", 1)[-1] for r in kg.query(q)] == ["abdel-fattah-al-burhan"]
+
+
+def test_a_phone_call_is_a_meeting_held_at_a_distance(tmp_path):
+    body = (
+        "Leaders talk\n\nKenyan President William Ruto spoke with Somali President Hassan Sheikh Mohamud by "
+        "phone on Friday, his office said.\n"
+    )
+    kg = _ingest(tmp_path, {"a": body})
+    q = (
+        "SELECT ?l WHERE { ?m a kg:Meeting ; kg:participant/rdfs:label ?l ; "
+        "schema:eventAttendanceMode schema:OnlineEventAttendanceMode }"
+    )
+    assert {r["l"].value for r in kg.query(q)} == {"William Ruto", "Hassan Sheikh Mohamud"}
+    assert kg.validate().conforms

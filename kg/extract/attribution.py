@@ -140,6 +140,8 @@ _MAX_SOURCE_WORDS = 16
 _OUTLET_NOUN = re.compile(
     r"\s+(?:state\s+)?(?:news\s+agency|agency|television|TV|newspaper|daily|broadcaster|channel|radio|website)"
 )
+#: where a body's office stands, after its name ("the Chinese embassy in Manila")
+_POSTED_IN = re.compile(r"\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s*)+")
 #: "Benjamin Netanyahu's office", "the president's press office"
 _PERSONS_OFFICE = re.compile(
     r"(?:(?P<owner>.+?)\s*['’]s|(?P<pron>[Hh]is|[Hh]er))\s+(?:press\s+|private\s+|media\s+)?office"
@@ -496,18 +498,18 @@ def _antecedent(doc: Doc | None, src: tuple[int, int]) -> tuple[int, int] | None
     if toks is None or len(toks) != 1 or toks[0].lower_ not in _RELATIVE:
         return None
     pron = toks[0]
-    if not pron.head.dep_.endswith("relcl"):
+    # ", who said" is relative however the parse hangs the clause ("Sen. Jo Doe (R-Fla.),
+    # who said" came out as parataxis)
+    if not pron.head.dep_.endswith("relcl") and not (pron.i > 0 and doc[pron.i - 1].text == ","):
         return None
     noun = pron.head.head
     if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:  # misattached: take the word before
-        noun = doc[pron.i - 1] if pron.i and not doc[pron.i - 1].is_punct else doc[max(pron.i - 2, 0)]
+        noun = _word_before(doc, pron.i, pron.sent.start)
         if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
             return None
     # the noun with its own words up to the relative clause ("Secretary of State Antony
     # Blinken, who said": the parse may hang the name on the title)
-    last = doc[pron.i - 1]
-    while last.i > noun.i and (last.is_punct or last.is_space):
-        last = doc[last.i - 1]
+    last = _word_before(doc, pron.i, noun.i)
     if (
         pron.lower_ == "who"
         and doc[pron.i - 1].text == ","
@@ -538,6 +540,23 @@ def _antecedent(doc: Doc | None, src: tuple[int, int]) -> tuple[int, int] | None
     while first.i < noun.i and first.dep_ == "case":
         first = doc[first.i + 1]  # "of former Sen. X": the preposition is not the phrase's
     return _edges(first, last)
+
+
+def _body_name(m: Mention) -> bool:
+    """Whether a mention is a body: a known one, or a name that says it is one ("the Qassam
+    Brigades"), not a person's name the model took for an organisation."""
+    return m.kind in _BODY_KINDS and bool(m.key or classify_name(m.label) != "Person")
+
+
+def _word_before(doc: Doc, i: int, first: int) -> Token:
+    """The last word before token `i`, back to token `first`, past punctuation and a
+    bracket ("Sen. Marco Rubio (R-Fla.), who": the party and the state are not who)."""
+    j = i - 1
+    while j > first and (doc[j].is_punct or doc[j].is_space):
+        if doc[j].text == ")":
+            j = next((t.i for t in reversed(doc[first:j]) if t.text == "("), j)
+        j -= 1
+    return doc[max(j, first)]
 
 
 def _inside_name(text: str, b: int, e: int) -> bool:
@@ -681,7 +700,8 @@ class _Resolver:
                 # "The UN envoy for Syria, Geir Pedersen,": the description names no one, the
                 # appositive does
                 person = self.source(text, *named, cue_lemma)
-                if person.kind != "Person":  # the model's guess for a name it did not know
+                body = any(_body_name(m) and m.span.begin == named[0] for m in self.mentions)
+                if person.kind != "Person" and not body:  # the model's guess for a name it did not know
                     person = self._remember(dataclasses.replace(person, kind="Person"))
                 return person
             # "Jo Doe, a lawyer for the city": the name before the appositive is who speaks
@@ -749,13 +769,23 @@ class _Resolver:
                 or (
                     m.kind == "MediaOutlet" and _OUTLET_NOUN.fullmatch(text, m.span.end, e)
                 )  # "Tasnim news agency"
+                or (
+                    m.kind == "Government" and _POSTED_IN.fullmatch(text, m.span.end, e)
+                )  # "China's embassy in Manila"
             ):
                 return self._remember(
                     Mention(m.span, m.label, m.kind, affiliations=m.affiliations or (), key=m.key)
                 )
         runs = [(rb + b, re_ + b) for rb, re_ in name_runs(phrase)]
         runs = [r for r in runs if not _only_demonyms(text[r[0] : r[1]], inside)]
-        if runs and runs[-1][1] >= e - 1 and not (len(runs) > 1 and _governed(text, b, runs[-1][0])):
+        # a name after "of", "in", "at" is not who speaks ("the mayor of Kyiv", "a professor at
+        # Yale"); one after "by" or "from" is ("a report by Politico")
+        if (
+            runs
+            and runs[-1][1] >= e - 1
+            and not _governed(text, b, runs[-1][0], "of|for|in|at|to|on")
+            and not (len(runs) > 1 and _governed(text, b, runs[-1][0]))
+        ):
             rb, re_ = runs[-1]
             name = re.sub(r"^(?:The|the)\s+", "", text[rb:re_])
             if name.startswith("The "):
@@ -852,12 +882,19 @@ class _Resolver:
         return parts
 
     def _named_appositive(self, text: str, b: int, e: int) -> tuple[int, int] | None:
-        """The span of ", Geir Pedersen," after a description, when it is a person's name."""
+        """The span of ", Geir Pedersen," after a description, when it is a person's name, or
+        of ", the Qassam Brigades," when it is a body's."""
         m = re.match(r"\s*,\s*([^,]+?)\s*,?\s*$", text[b:e])
         if m is None:
             return None
         nb, ne = b + m.start(1), b + m.end(1)
         for mention in self.mentions:
+            if (
+                _body_name(mention)
+                and re.fullmatch(r"(?:the\s+)?", text[nb : mention.span.begin])
+                and ne <= mention.span.end + 1
+            ):
+                return mention.span.begin, ne  # "Hamas' armed wing, the Qassam Brigades,": the body
             if mention.kind != "Person" or not ne <= mention.span.end + 1:
                 continue
             if mention.span.begin <= nb:
@@ -917,9 +954,16 @@ def _named_body(label: str) -> bool:
     return len(label.split()) > 1 and classify_name(label) != "Person"
 
 
-def _governed(text: str, b: int, at: int) -> bool:
+def _governed(text: str, b: int, at: int, prepositions: str = "of|for|from|in|at|to|with|on|by") -> bool:
     """Whether the word at `at` follows a preposition inside the phrase starting at `b`."""
-    return bool(re.search(r"\b(?:of|for|from|in|at|to|with|on|by)\s+(?:the\s+)?$", text[b:at], re.I))
+    # … also as the second of two ("the presidents of Venezuela and Guyana")
+    return bool(
+        re.search(
+            rf"\b(?:{prepositions})\s+(?:the\s+)?(?:[^,;]{{1,40}}?\s+(?:and|or)\s+(?:the\s+)?)?$",
+            text[b:at],
+            re.I,
+        )
+    )
 
 
 def _only_demonyms(run: str, inside: list[Mention]) -> bool:
@@ -1024,7 +1068,13 @@ def _find_claims(
                 # a reporting verb's claim inside what an "according to" vouches for is hosted
                 # by it; a verb the parse alone reads as a stance is not (see below)
                 _add(
-                    text, claim, claims, allow_nested=coordinated or claim.quote_type == "direct", hosted=True
+                    text,
+                    claim,
+                    claims,
+                    allow_nested=coordinated
+                    or claim.quote_type == "direct"
+                    or _in_adverbial_clause(text, claim),
+                    hosted=True,
                 )
             if resolver.doc is not None:
                 for claim in _parse_claims(text, resolver, sb, se, quotes, claims):
@@ -1122,7 +1172,13 @@ def _headline_background(text: str, doc: Doc, claim: Claim) -> None:
     for m in re.finditer(r"\s+as\s+", text[claim.content.begin : claim.content.end]):
         at = claim.content.begin + m.end()
         after = doc.char_span(at, claim.content.end, alignment_mode="expand")
-        if after is None or not any(_finite(t) for t in after[1:6]):
+        # … or a verb of saying the tagger read as a plural noun after a name ("as U.S. urges
+        # de-escalation")
+        if after is None or not any(
+            _finite(t)
+            or (t.tag_ == "NNS" and t.lower_ in CUE_FORMS and t.i > 0 and t.doc[t.i - 1].tag_ == "NNP")
+            for t in after[1:6]
+        ):
             continue
         b, e = _trim_content(text, claim.content.begin, claim.content.begin + m.start())
         if len(text[b:e].split()) >= 2:
@@ -1218,6 +1274,12 @@ def _topic_into_cue(text: str, claim: Claim) -> None:
         return
     topic = _TOPIC_START.match(text, content.begin, content.end)
     if topic is None or len(text[topic.end() : content.end].split()) < 2:
+        return
+    day = re.match(r"on\s+" + WEEKDAY + r"\b\s*", text[content.begin : content.end])
+    if day is not None:
+        # "agreed on Thursday not to use force": "on" opens the day, not the topic
+        b, e = _trim_content(text, content.begin + day.end(), content.end)
+        claim.content = Span(b, e, text[b:e])
         return
     cue_e = content.begin + len(topic.group(1))
     claim.cue = Span(cue.begin, cue_e, text[cue.begin : cue_e])
@@ -2150,9 +2212,14 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
         return None
     colon = re.match(r"[^:]{1,40}:\s+", line)
     start = colon.end() if colon else 0
+    # "Houthis attack ship in Red Sea, US military says": the credit at the end is the cue,
+    # not a verb of the news it credits
+    credit = _HEADLINE_CREDIT.search(line)
     for w in words:
         form = w.group().lower()
         lemma = CUE_FORMS.get(form) or STANCE_FORMS.get(form)
+        if credit is not None and w.start() < credit.start("cue"):
+            continue
         if w.start() <= start or lemma is None or form.endswith(("ed", "ing")) or form in {"said", "told"}:
             continue
         prev = line[start : w.start()].split()
@@ -2178,6 +2245,10 @@ def _headline(text: str, para: Paragraph, resolver: _Resolver) -> Claim | None:
     return None
 
 
+#: ", X says" closing a headline
+_HEADLINE_CREDIT = re.compile(
+    r",\s+[^,]{2,60}?\s+(?P<cue>says|say|reports|claims|tells|warns)\s*\.?\s*$", re.I
+)
 #: what a headline does with talks: "Kyiv, Moscow Hold Peace Talks In Istanbul"
 _TALKS_BEFORE = frozenset("peace ceasefire truce direct indirect fresh new nuclear trade border".split())
 _TALKS_AFTER = frozenset("in at with on amid after over as for between to stall resume".split())
@@ -2431,6 +2502,24 @@ def _credit_line(text: str, prev: Paragraph, para: Paragraph, resolver: _Resolve
     )
 
 
+#: an adverbial clause opening after a comma, with the source right after its subordinator
+_ADVERBIAL_OPENING = re.compile(
+    # (not "as": "…, as a ruling found, a decision X rejects" credits the clause before it)
+    r",\s+(?:after|before|while|when|since|because|although|though|even\s+as|until|days\s+after"
+    r"|hours\s+after|a\s+day\s+after|shortly\s+after)\s+$"
+)
+
+
+def _in_adverbial_clause(text: str, claim: Claim) -> bool:
+    """Whether a claim's source opens an adverbial clause after a comma ("Vucic denied that
+    …, after the White House said it was monitoring …"): a report of its own, which may sit
+    inside what the main clause's speaker says."""
+    src = claim.source_span
+    if src is None or src.end > claim.cue.begin:
+        return False
+    return _ADVERBIAL_OPENING.search(text, max(0, src.begin - 30), src.begin) is not None
+
+
 def _outer_first(found: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
     """Order a sentence's claims so that a reporting clause comes before the attributions
     reported inside its content ("X called for Y, sources said": the sources are the
@@ -2461,11 +2550,13 @@ _COORDINATION = re.compile(
 
 _MIN_QUOTE_PARAGRAPH_WORDS = 6
 
-#: ", a charge Tehran denies", ", an allegation the Kremlin has rejected", ", which Iran
-#: disputes": the source right before the verb denies what the clause before says
+#: ", a charge Tehran denies", ", an allegation the Kremlin has rejected", ", a figure the
+#: rebels dispute", ", which Iran disputes": the source right before the verb denies what the
+#: clause before says
 _DENIAL = re.compile(
     r",\s+(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:charges?|claims?|allegations?|accusations?|assertions?"
-    r"|reports?|accounts?|suggestions?)\s+(?:that\s+)?|which\s+)"
+    r"|reports?|accounts?|suggestions?|figures?|tolls?|estimates?|findings?|rulings?|decisions?|verdicts?"
+    r"|versions?|views?|positions?|assessments?)\s+(?:that\s+)?|which\s+)"
     r"(?P<src>[^\s,;:“”\"][^,;:“”\"]{0,60}?)\s+"
     r"(?:(?:has|have|had|also)\s+)?(?:[a-z]+ly\s+)?"
     r"(?P<cue>(?P<lemma>deni|deny|reject|disput|dismiss|contest)(?:es|ed|s|e)?"
@@ -2475,6 +2566,8 @@ _DENIAL = re.compile(
     # "… dismissed as “baseless propaganda.”": what the denier called it
     r"(?:\s+as\s+[^.;,]{1,60}?)?(?=[”\"]?\s*[.;,]|[”\"]?\s*$)"
 )
+#: ", as a U.N. report found": who else said it, closing what was said
+_AS_CREDIT = re.compile(r",\s+as\s+[^,;:“”\"]{2,60}?\s+(?P<cue>[a-z]+)\s*$")
 _DENIAL_LEMMAS = {"deni": "deny", "disput": "dispute"}
 
 
@@ -2551,15 +2644,20 @@ def _denial(
     src = m.span("src")
     if not _looks_like_source(text[src[0] : src[1]]):
         return None
-    # what was said ends where the denial begins (applied only once the denial stands)
+    # what was said ends where the denial begins (applied only once the denial stands), and
+    # before a credit that closes it ("…, as a 2016 ruling found, a decision China rejects")
+    end = m.start()
+    credit = _AS_CREDIT.search(text, sb, end)
+    if credit is not None and credit.group("cue").lower() in CUE_FORMS:
+        end = credit.start()
     cut = {
-        id(c): _trim_content(text, c.content.begin, m.start())
+        id(c): _trim_content(text, c.content.begin, end)
         for c in claims
-        if sb <= c.content.begin < m.start() < c.content.end and c.cue.end <= m.start()
+        if sb <= c.content.begin < end < c.content.end and c.cue.end <= end
     }
     spans = [cut.get(id(c), (c.content.begin, c.content.end)) for c in claims]
-    reported = [(b, e) for b, e in spans if sb <= b and e <= m.start()]
-    content = reported[-1] if reported else (sb, m.start())
+    reported = [(b, e) for b, e in spans if sb <= b and e <= end]
+    content = reported[-1] if reported else (sb, end)
     lemma = "deny" if m.group("called") else _DENIAL_LEMMAS.get(m.group("lemma"), m.group("lemma"))
     denial = _build(text, resolver, src, m.span("cue"), lemma, content, sb, se, "indirect")
     if denial is not None:
@@ -2643,7 +2741,8 @@ def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool, hoste
             start = min(start, src.begin)
         if not (oc.begin < start < oc.end and other.cue.end <= oc.begin and claim.cue.begin < oc.end):
             continue
-        cut = _COORDINATION.search(text, oc.begin, start)
+        # "said A, a figure the U.N. confirmed": the judgement of A is no part of A
+        cut = _COORDINATION.search(text, oc.begin, start) or _JUDGED_AFTER.search(text, oc.begin, start)
         if cut is None:
             continue
         b, e = _trim_content(text, oc.begin, cut.start())
@@ -2659,15 +2758,17 @@ def _add(text: str, claim: Claim, claims: list[Claim], allow_nested: bool, hoste
         if host and ub <= claim.cue.begin < ue and ub <= cb < ue < ce:
             b, e = _trim_content(text, cb, ue)  # the inner claim ends where "according to" begins
             claim.content = Span(b, e, text[b:e])
-    if not _clashes(claim, used, allow_nested):
+    if not _clashes(text, claim, used, allow_nested):
         claims.append(claim)
 
 
-def _clashes(claim: Claim, used: list[tuple[int, int, bool]], allow_nested: bool) -> bool:
+def _clashes(text: str, claim: Claim, used: list[tuple[int, int, bool]], allow_nested: bool) -> bool:
     """Whether a claim's content overlaps one already found, other than by nesting inside
     it (an attribution reported within another one's content, cue included)."""
     cb, ce = claim.content.begin, claim.content.end
     for ub, ue, host in used:
+        if (cb, ce) == (ub, ue) and _JUDGED_AFTER.match(text, ue, claim.source.span.begin):
+            continue  # "…, a figure the U.N. confirmed": a judgement after what was said shares it
         if cb < ue and ub < ce:
             nested = (allow_nested or host) and ub <= cb and ce <= ue and ub <= claim.cue.begin < ue
             if not nested:
@@ -2891,13 +2992,20 @@ def _claim_at(text, para, sb, se, m, quotes, resolver) -> Claim | None:
         between = text[comma + 1 : cue_b].strip()
         if re.match(r"(?:which|who|whom|whose|that)\b", between, re.I):
             return None  # "… to the AP, which first reported the story": a relative clause
+        src_b = comma + 1
+        subject = _reduced_relative(text, resolver.doc, cue_b, cue_e, comma)
+        if subject is not None:
+            # "The ministry said 40 were killed, a figure the U.N. confirmed": the U.N. confirms
+            # what the ministry said, not that the ministry said it
+            src_b, between = subject, text[subject:cue_b].strip()
+            start, comma = _reported(resolver.doc, start, comma) or (start, comma)
         if not between and re.search(r",\s*(?:which|who)\b[^,]*$", text[sb:comma]):
             # "Saudi Arabia and the US, which hosted the talks, urged both sides to …": the
             # comma closes a relative clause on the subject, not what was said
             return None
         named = _described_source(text, resolver.doc, sb, comma) if not between else None
         if between and len(between.split()) <= 8:
-            src = _strip(text, comma + 1, cue_b)
+            src = _strip(text, src_b, cue_b)
         elif named is not None:
             (src, comma) = named  # "Facebook made the tool, a spokeswoman, Jo Doe, said on Friday"
         elif not between and src_after:
@@ -3038,7 +3146,9 @@ def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple
         start = comma + 1 + len(text[comma + 1 : cue_b]) - len(text[comma + 1 : cue_b].lstrip())
     run = _leading_noun_phrase(doc, start, cue_b) if doc is not None else None
     if run is not None:
-        return run
+        # "A Taliban spokesman, Zabihullah Mujahid, rejected … and said": with the name
+        named = _APPOSITIVE_NAME.match(text, run[1], cue_b)
+        return (run[0], named.end(1)) if named is not None else run
     m = _SUBJECT.match(text, start, cue_b)
     if m is None:
         return None
@@ -3056,6 +3166,10 @@ def _shared_subject(text: str, doc: Doc | None, start: int, cue_b: int) -> tuple
     return m.start(), e
 
 
+#: a name set off by commas after a description (", Zabihullah Mujahid,")
+_APPOSITIVE_NAME = re.compile(
+    r"(,\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|bin|de|van)){0,4},)"
+)
 #: what a leading noun phrase is made of; it runs over "and" ("Former prosecutor and
 #: mayor Rudy Giuliani")
 _NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART", "CCONJ"}
@@ -3150,6 +3264,51 @@ def _according_to(text, para, sb, se, m, resolver) -> Claim | None:
 _SETTING = re.compile(
     r"\s*(?:in|at|on|during|after|before|since|from|with|following|speaking|writing)\b", re.I
 )
+
+
+#: ", a ruling Somalia rejects", ", a move Washington welcomed": what was judged, before who judged it
+_JUDGED_NOUN = (
+    r"(?:an?|the|this|that)\s+(?:[a-z]+\s+)?(?:decision|ruling|verdict|move|findings?|conclusion|step"
+    r"|plan|proposal|deal|agreement|policy|position|view|demand|request|offer|figure|estimate|toll"
+    r"|version|assessment|interpretation|designation)"
+)
+_JUDGED = re.compile(r"\s*" + _JUDGED_NOUN + r"\s+(?P<subject>(?:the\s+)?[A-Z])")
+#: … and the same noun ending what was said before it
+_JUDGED_AFTER = re.compile(r",\s*" + _JUDGED_NOUN + r"\s+(?:the\s+)?$")
+
+
+def _reported(doc: Doc | None, b: int, e: int) -> tuple[int, int] | None:
+    """What the reporting verb heading the clause between two offsets says, if it does
+    ("The ministry said [40 people were killed]")."""
+    span = doc.char_span(b, e, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    head = span.root
+    said = next((c for c in head.children if c.dep_ == "ccomp" and c.i >= span.start), None)
+    if head.lemma_ not in _REPORTING or said is None:
+        return None
+    first = said.left_edge
+    while first.i < said.i and first.dep_ == "mark":
+        first = first.doc[first.i + 1]  # "said that …": the complementizer is not what was said
+    return _edges(first, said.right_edge)
+
+
+def _reduced_relative(text: str, doc: Doc | None, cue_b: int, cue_e: int, comma: int) -> int | None:
+    """Where the subject starts, if the cue after `comma` is a relative clause with no
+    pronoun on a noun before its subject (", a decision China rejects", ", a ruling the mayor
+    criticised"): the verb's object is that noun, so the clause before the comma is not what
+    the verb says. A claim noun there (", a charge Tehran denies") is a denial of the clause,
+    read by `_DENIAL`."""
+    judged = _JUDGED.match(text, comma + 1, cue_b)
+    if judged is not None:
+        return judged.start("subject")  # the tagger may read the noun as an adjective on the name
+    verb = _token_at(doc, cue_b, cue_e)
+    if verb is None or verb.dep_ != "acl:relcl" or verb.head.pos_ != "NOUN" or verb.head.idx < comma:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.head.i), None)
+    if subject is None or any(c.tag_ in {"WDT", "WP", "IN"} for c in verb.children):
+        return None
+    return subject.left_edge.idx
 
 
 def _setting(text: str, doc: Doc | None, b: int, e: int) -> bool:
@@ -3275,7 +3434,15 @@ def _tagged_noun(doc: Doc | None, b: int, e: int) -> bool:
     noun_children = any(c.dep_ in {"det", "amod", "nummod", "nmod:poss"} for c in tok.children)
     if tok.tag_ == "NN":  # "A news report published Wednesday said": only with a determiner
         return noun_children and any(c.dep_ == "det" for c in tok.children)
-    return tok.dep_ in {"obj", "obl"} or noun_children
+    # "discussed the delivery of munitions and plans for the day after": one of two nouns
+    coordinated = (
+        tok.dep_ == "conj"
+        and tok.head.pos_ == "NOUN"
+        and tok.head.i < tok.i
+        # "…, but now Benford plans to caucus": a clause the parse hung on a noun
+        and {c.lower_ for c in tok.children if c.dep_ in {"cc", "punct"}} <= {"and", "or"}
+    )
+    return tok.dep_ in {"obj", "obl"} or noun_children or coordinated
 
 
 def _relative_clause_end(doc: Doc | None, cue_b: int, cue_e: int, end: int) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -33,9 +34,13 @@ from .timex import DATELINE, TIME, resolve_time
 __all__ = ["find_meetings", "resolve_time"]
 
 _TRIGGER = re.compile(
-    r"\b(?:(?P<noun>meetings?|summit|talks|conference|gathering|negotiations|consultations|discussions)|"
+    r"\b(?:(?P<noun>(?P<remote>(?:tele)?phone\s+(?:calls?|conversations?|talks)|video\s+(?:calls?|conferences?)"
+    r"|videoconferences?)|meetings?|summit|talks|conference|gathering|negotiations|consultations|discussions)|"
     r"(?P<verb>meet|meets|met|meeting\s+with|bring\s+together|brought\s+together|convene[sd]?"
     r"|s[ia]t(?:s|ting)?\s+down\s+with"
+    # "Putin spoke with Erdogan by phone", "the two leaders discussed the war by telephone"
+    r"|(?P<call>spoke|spoken|speak|speaks|speaking|talked|talk|talking|discussed|discuss|discusses)"
+    r"(?=(?:\s+[\w.'’-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b)"
     r"|(?P<host>receive[sd]?|receiving|host(?:s|ed|ing)?)))\b",
     re.I,
 )
@@ -91,9 +96,23 @@ def _agentive(tok: Token) -> bool:
 
 
 def _trigger_token(doc: Doc, b: int, e: int) -> Token | None:
-    """The parse's first token of a trigger found in the text (None when none aligns)."""
+    """The parse's head token of a trigger found in the text ("call" of "phone call"; None
+    when none aligns)."""
     span = doc.char_span(b, e, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return span.root if span is not None and len(span) else None
+
+
+def _call(tok: Token) -> bool:
+    """Whether a noun is a telephone or video call ("phone call", "videoconference")."""
+    return tok.lemma_.lower() == "videoconference" or (
+        tok.pos_ == "NOUN"
+        and any(c.dep_ == "compound" and c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
+    )
+
+
+def _remote(trig: re.Match[str]) -> bool:
+    """Whether a trigger is a meeting at a distance: a telephone or video call."""
+    return bool(trig.group("remote") or trig.group("call"))
 
 
 #: who is "received" or "hosted" in the diplomatic sense of a meeting ("Assad received the
@@ -270,7 +289,9 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
                 for g in c.children
                 if g.dep_.startswith("nsubj")
             ]
-        windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
+        # what is discussed on a call is its topic, not a side
+        if tok.lemma_.lower() not in {"discuss", "speak", "talk"}:
+            windows += [_object_range(c) for c in tok.children if c.dep_ in {"obj", "dobj"}]
         # "met Houthi negotiator Mohammed Abdulsalam": a name the parse made a clause
         windows += [
             _object_range(c)
@@ -281,13 +302,19 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     else:
         # "Saudi Arabia, which has been in talks with the Houthis": the predicate's subject
         windows += [_subject_range(c) for c in tok.children if c.dep_.startswith("nsubj")]
+        cases = {"after", "before", "following", "during"} | ({"in"} if _call(tok) else set())
+        if (
+            any(c.dep_ == "case" and c.lower_ in cases for c in tok.children)
+            and _names_sides(tok, {"with"})
+            and not any(c.dep_ == "nmod:poss" for c in tok.children)
+        ):
+            # "He spoke after a meeting with Mark Rutte", "In a phone call with X, Biden said":
+            # who spoke met them (not "the White House announced after her meeting with
+            # Obama", nor "… after talks between X")
+            windows += _clause_subjects(tok)
         if any(c.dep_ == "nmod:poss" and c.lower_ == "their" for c in tok.children):
             # "condemned the launch after their meeting": theirs are the clause's subject
-            verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None:
-                windows += [
-                    _subject_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
-                ]
+            windows += _clause_subjects(tok)
         people = _meeting_people(tok)
         if people is not None:
             # "EU foreign ministers meeting in Luxembourg": those the participle describes
@@ -308,7 +335,9 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
     if _trip_for(tok):
         # "arrived in Cairo for talks with X": who travels takes part
         windows += [
-            _subject_range(c) for c in _subject_carrier(tok.head).children if c.dep_.startswith("nsubj")
+            _subject_range(c)
+            for c in _subject_carrier(_counted(tok).head).children
+            if c.dep_.startswith("nsubj")
         ]
     noun = _counted(tok)
     if noun.pos_ in {"NOUN", "PROPN"} and noun.head.lemma_.lower() in _ATTEND_VERBS:
@@ -423,7 +452,9 @@ def _named_for_place(tok: Token | None, mentions: list[Mention]) -> Mention | No
 
 
 def _trip_for(tok: Token) -> bool:
-    """A meeting noun a journey is for ("flew to Riyadh for talks with Saudi officials")."""
+    """A meeting noun a journey is for ("flew to Riyadh for talks with Saudi officials",
+    "arrived in Cairo for a new round of talks")."""
+    tok = _counted(tok)
     return (
         tok.pos_ in {"NOUN", "PROPN"}
         and tok.dep_.startswith("obl")
@@ -480,15 +511,47 @@ def _holding_verb(noun: Token) -> Token | None:
 def _subject_carrier(verb: Token) -> Token:
     """The verb whose subject `verb` shares: itself, or up through "agreed to meet",
     "arrived and met", "travelled to Doha to meet", "are due to hold talks"."""
-    while not any(c.dep_.startswith("nsubj") for c in verb.children) and (
-        verb.dep_ in {"xcomp", "conj"}
-        or _purpose(verb)
-        or _infinitive_subject(verb)
-        or (verb.dep_ == "advcl" and verb.tag_ == "VBG")  # "will brief …, after meeting X"
-        or _finite_under_misread_root(verb)
+    while (
+        not any(c.dep_.startswith("nsubj") for c in verb.children)
+        and not _subject_on_marker(verb)
+        and (
+            verb.dep_ in {"xcomp", "conj"}
+            or _purpose(verb)
+            or _infinitive_subject(verb)
+            or (verb.dep_ == "advcl" and verb.tag_ == "VBG")  # "will brief …, after meeting X"
+            or _finite_under_misread_root(verb)
+        )
     ):
         verb = verb.head
     return verb
+
+
+def _clause_subjects(noun: Token) -> list[tuple[int, int]]:
+    """The subjects of the clause a meeting noun stands in (its nearest verb's, or the
+    verb's whose subject that one shares)."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return []
+    return [_subject_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")]
+
+
+def _names_sides(tok: Token, cases: Collection[str] = ("with", "between")) -> bool:
+    """Whether a meeting noun has a "with" or "between" phrase of its own, past other words
+    ("talks in Manila between senior diplomats of the two countries")."""
+    return tok.pos_ in {"NOUN", "PROPN"} and any(
+        g.dep_ == "case" and g.lower_ in cases for c in tok.children if c.i > tok.i for g in c.children
+    )
+
+
+def _subject_on_marker(verb: Token) -> bool:
+    """Whether the parse hung the verb's subject on a word before it that it misread as a
+    marker ("Marcos is due to meet", with "due" a marker of "meet")."""
+    return any(
+        c.i < verb.i
+        and c.dep_ in {"mark", "advmod", "cop"}
+        and any(g.dep_.startswith("nsubj") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _finite_under_misread_root(verb: Token) -> bool:
@@ -525,7 +588,7 @@ def _clause_range(tok: Token) -> tuple[int, int, bool]:
     if ((_purpose(tok) or tok.dep_ == "xcomp") and tok.head.lemma_.lower() in _MOTION_VERBS) or _trip_for(
         tok
     ):
-        return (*_own_clause(tok.head), True)  # where one goes to meet: "to Tehran" too
+        return (*_own_clause(_counted(tok).head), True)  # where one goes to meet: "to Tehran" too
     tok = _counted(tok)  # "held five rounds of talks in Baghdad": the place hangs on the rounds
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_.split(":")[0] in {"nsubj", "obj", "dobj"}:
         tok = tok.head
@@ -647,8 +710,9 @@ def _participants(
         if doc is not None and text[wb:we].lower() in {"he", "she"}:
             out.extend(m for m in [subject_antecedent(doc, wb, mentions)] if m is not None)
             continue
-        gm = _GROUP.search(text, wb, we)
-        if gm:
+        # "a delegation of religious leaders from Nigeria": the first group word may not be
+        # the one the states follow
+        for gm in _GROUP.finditer(text, wb, we):
             tail_e = se  # the list, not the parse, decides where it ends (it stops at a non-separator)
             countries = [m for m in _list_mentions(text, gm.end(), tail_e, mentions) if m.kind == "Country"]
             # the list stops at the first word that is neither a name nor a separator
@@ -663,27 +727,32 @@ def _participants(
                 cut = m.span.end
             countries = [m for m in countries if m.span.end <= cut]
             if countries:
-                # a label, not a phrase ("talks between the leaders of …": "leaders")
-                head = re.sub(
-                    r"^(?:(?:between|with|among|amongst|by|for|of|and|before|after|as|when|while|where|than"
-                    r"|that|since|until|to|at|in|on)\s+)*(?:(?:an?|the)\s+)?",
-                    "",
-                    gm.group("head"),
-                    flags=re.I,
-                )
+                break
+        else:
+            gm = None
+        if gm is not None:
+            # a label, not a phrase ("talks between the leaders of …": "leaders")
+            head = re.sub(
+                r"^(?:(?:between|with|among|amongst|by|for|of|and|before|after|as|when|while|where|than"
+                r"|that|since|until|to|at|in|on)\s+)*(?:(?:an?|the)\s+)?",
+                "",
+                gm.group("head"),
+                flags=re.I,
+            )
+            if not text[sb : gm.start()].strip():  # "Leaders from …" opening the sentence
                 head = head[0].lower() + head[1:] if head.split()[0][1:].islower() else head
-                label = f"{head} from " + _join([m.label for m in countries])
-                out.append(
-                    Mention(
-                        Span(gm.start(), cut, text[gm.start() : cut]),
-                        label,
-                        "Group",
-                        affiliations=tuple(m.label for m in countries),
-                    )
+            label = f"{head} from " + _join([m.label for m in countries])
+            out.append(
+                Mention(
+                    Span(gm.start(), cut, text[gm.start() : cut]),
+                    label,
+                    "Group",
+                    affiliations=tuple(m.label for m in countries),
                 )
-                rest = [m for m in _list_mentions(text, cut, we, mentions) if m.kind not in {"City", "Place"}]
-                out.extend(rest)
-                continue
+            )
+            rest = [m for m in _list_mentions(text, cut, we, mentions) if m.kind not in {"City", "Place"}]
+            out.extend(rest)
+            continue
         # a state after "in", "to", "from" is where, not who ("met the wife of a pastor
         # held in Iran", "met on a trip to Mexico")
         found = [
@@ -848,19 +917,23 @@ def _the_two(text: str, sb: int, meetings: list[Meeting], mentions: list[Mention
 
 #: "the two countries' leaders", "both sides": the pair of states named before
 _TWO_STATES = re.compile(
-    r"\s+(?:(?:with|between|among)\s+)?(?:(?:the\s+)?(?:leaders|heads|presidents|delegations|envoys"
-    r"|representatives|officials|foreign\s+ministers)\s+(?:of|from)\s+)?"
+    # "talks in Manila between senior diplomats of the two countries"
+    r"\s+(?:(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+)?"
+    r"(?:(?:with|between|among)\s+)?(?:(?:the\s+)?(?:leaders|heads"
+    r"|presidents|delegations|envoys|representatives|officials|diplomats|negotiators|foreign\s+ministers)"
+    r"\s+(?:of|from)\s+)?"
     r"(?P<pair>(?:the|both)\s+(?:two\s+)?(?:countries|nations|states|neighbou?rs|sides)\b)",
     re.I,
 )
 
 
-_STATE_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_STATE_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
 
-def _state_pair(text: str, before: int, mentions: list[Mention]) -> list[Mention]:
-    """The last two states named as a pair ("Ethiopia and Somalia") before an offset."""
-    return _last_pair(text, [m for m in mentions if m.kind == "Country" and m.span.end <= before], _STATE_GAP)
+def _state_pair(text: str, after: int, before: int, mentions: list[Mention]) -> list[Mention]:
+    """The last two states named as a pair ("Ethiopia and Somalia") between two offsets."""
+    states = [m for m in mentions if m.kind == "Country" and after <= m.span.begin and m.span.end <= before]
+    return _last_pair(text, states, _STATE_GAP)
 
 
 def _last_pair(text: str, candidates: list[Mention], gap: re.Pattern[str]) -> list[Mention]:
@@ -987,7 +1060,7 @@ def _named_in(text: str, wb: int, we: int) -> list[Mention]:
     b, e = runs[-1]
     name = re.sub(
         r"^(?:(?:The|the|In|On|At|A|An|But|And|After|Before|During|Last|This|Next|When|While|If|As|"
-        r"Although|Because|Since|So|Then|Now|However|Meanwhile|I|We|He|She|They|It)\s+)+",
+        r"Although|Because|Since|So|Then|Now|However|Meanwhile|I|We|He|She|They|It|Its|His|Her|Their|Our)(?:\s+|$))+",
         "",
         text[b:e],
     )
@@ -1079,6 +1152,7 @@ def find_meetings(
                     or dets & {"a", "an"}  # "will host an emergency Arab League summit"
                     or (tok is not None and _trip_for(tok))  # "arrived in Cairo for ceasefire talks"
                     or (tok is not None and _meeting_people(tok) is not None)
+                    or (tok is not None and _names_sides(tok))  # "talks in Manila between …"
                 )
             ):
                 continue
@@ -1086,7 +1160,12 @@ def find_meetings(
                 continue  # "received", "hosted": a meeting only by the parse's reading
             if tok is not None and _in_body_name(tok, mentions):
                 continue  # part of a body's name: "the U.S. Judicial Conference"
-            if tok is not None and not _is_meeting_sense(tok, verb, bool(trig.group("host")), surnames):
+            if tok is not None and not (
+                _is_meeting_sense(tok, verb, bool(trig.group("host")), surnames)
+                # "a phone call": the noun its own compound names is the trigger here
+                or (trig.group("remote") and tok.dep_ != "compound")
+                or trig.group("call")
+            ):
                 continue
             # "met Burhan last week and is expected to meet the RSF in the coming days": a
             # later meeting verb of another tense is another meeting, with its own words
@@ -1118,8 +1197,12 @@ def find_meetings(
             states = _TWO_STATES.match(text, trig.end())
             if states is not None and not any(p.kind == "Country" for p in parts):
                 # "after hosting the two countries' leaders", "talks between the two sides":
-                # the states named as a pair before
-                parts += [m for m in _state_pair(text, states.start("pair"), mentions) if m not in parts]
+                # the states named as a pair before (for "sides", in the same sentence: sides
+                # need not be states)
+                after = sb if states.group("pair").lower().endswith("sides") else 0
+                parts += [
+                    m for m in _state_pair(text, after, states.start("pair"), mentions) if m not in parts
+                ]
             # groups made for this meeting ("leaders from A and B"), not ones already named
             for p in parts:
                 if p.kind == "Group" and id(p) not in named_ids:
@@ -1157,9 +1240,11 @@ def find_meetings(
             )
             if pm:
                 purpose = pm.group().strip()
-            current = _same_meeting(meetings, known, place, parts, status, bool(definite), after_past)
+            # a call and a meeting face to face are never one meeting
+            alike = [m for m in meetings if m.remote == _remote(trig)]
+            current = _same_meeting(alike, known, place, parts, status, bool(definite), after_past)
             if current is None:
-                current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()))
+                current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()), remote=_remote(trig))
                 meetings.append(current)
                 known[id(current)] = None
             for p in parts:
@@ -1184,6 +1269,8 @@ def find_meetings(
             if nxt is None:
                 break
             ev_b = ev_e
+    # a call is between two sides at least ("said in a phone call with reporters" is not one)
+    meetings[:] = [m for m in meetings if not m.remote or len(m.participants) >= 2]
     for meeting in meetings:
         # a meeting no sentence puts in the future or cancels is taken as held
         meeting.status = known[id(meeting)] or "Held"

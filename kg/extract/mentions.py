@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import load_gazetteer
 from ..models import Mention, Span
+from ..nlp.abbreviations import BEFORE_NAMES
 from .lexicon import ARMED_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, ORG_WORDS
 from .timex import CALENDAR_NAME
 
@@ -39,7 +40,7 @@ _GOV_HEADS = (
     r"regime|government|authorities|administration|leadership|president|presidency|junta"
     r"|military\s+(?:government|junta|regime|rulers|authorities)"
     r"|(?:(?:foreign|defen[cs]e|interior|finance|justice|health|information|energy|trade)\s+)?ministry"
-    r"|cabinet|foreign\s+office"
+    r"|cabinet|foreign\s+office|embassy"
 )
 _PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
 _FORCE_HEADS = r"army|forces|military|troops|soldiers|navy|air force"
@@ -63,6 +64,15 @@ _DESCRIBED = re.compile(
 #: a capitalised word right before a body's name makes a longer name of its own
 _LONGER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+[ \t]+$")
 _STATE_FORCES = re.compile(rf"(?:'s|’s)?\s+(?:{_FORCE_HEADS})(?![\w-]){_NOT_FORCES}")
+#: "the government in Riyadh": a state's government by the city it sits in
+_GOVERNMENT_IN = re.compile(r"\b[Tt]he\s+(?P<gov>government|regime|leadership)\s+in\s+$")
+#: "Ukraine's foreign ministry", "Egypt's presidency", "Niger junta": the state's
+#: government, as "the Ukrainian foreign ministry" is (not "Ukraine's president", a person)
+_STATE_ORGAN = re.compile(
+    r"(?:'s|’s)?\s+(?i:(?:military\s+)?(?:government|regime|authorities|junta)|administration|presidency|cabinet|embassy"
+    r"|foreign\s+office|(?:(?:foreign|defen[cs]e|interior|finance|justice|health|information|energy|trade)\s+)?"
+    r"ministry)(?![\w-])"
+)
 
 
 @functools.cache
@@ -185,6 +195,24 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         if forces:  # "U.S. forces", "Russia's army", as "American forces" above
             fe = forces.end()
             candidates.append(armed_forces(Span(b, fe, text[b:fe]), entry.label))
+        seat = _GOVERNMENT_IN.search(text, max(0, b - 30), b) if entry.kind == "City" else None
+        if seat is not None and state is not None:  # "the government in Riyadh"
+            candidates.append(
+                Mention(
+                    Span(seat.start("gov"), e, text[seat.start("gov") : e]),
+                    f"Government of {state.label}",
+                    "Government",
+                    affiliations=affil,
+                )
+            )
+        organ = _STATE_ORGAN.match(text, e) if entry.kind == "Country" else None
+        if organ:
+            oe = organ.end()
+            candidates.append(
+                Mention(
+                    Span(b, oe, text[b:oe]), f"Government of {entry.label}", "Government", affiliations=affil
+                )
+            )
     # longer first, so "Syrian regime" beats "Syrian" and full names beat their parts
     for c in sorted(candidates, key=lambda c: (-(c.span.end - c.span.begin), c.span.begin)):
         add(c)
@@ -345,7 +373,7 @@ def _word_end(text: str, e: int) -> int:
 # "the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja’afari," / "Jordan's foreign
 # minister, Ayman Safadi": an office followed by the name of whoever holds it
 _OFFICE_WORDS = (
-    r"minister|secretary|president|premier|chancellor|envoy|ambassador|spokes(?:man|woman|person)"
+    r"minister|(?:under-?)?secretary|president|premier|chancellor|envoy|ambassador|spokes(?:man|woman|person)"
     r"|chair(?:man|woman)?|director|chief|commander|leader|head|governor|mayor|king|emir|prince"
     r"|sheikh|representative|advis[eo]r|negotiator|deputy|coordinator|commissioner|speaker"
 )
@@ -375,7 +403,7 @@ _OFFICE_BEFORE_NAME = re.compile(
 _TITLE_WORD = re.compile(
     rf"(?i:{_OFFICE_WORDS}|general|marshal|admiral|colonel|captain|lieutenant|brigadier|sergeant|ayatollah|pope|queen|crown"
     r"|senator|lawmaker|judge|justice|cleric|imam|rabbi|sultan|emir|counterpart)"
-    r"|Gen\.|Col\.|Lt\.|Maj\.|Brig\.|Capt\.|Adm\.|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sgt\."
+    r"|" + "|".join(re.escape(t) for t in sorted(BEFORE_NAMES))
 )
 
 

@@ -433,6 +433,13 @@ def _speaker_reference(subj, speaker: Mention, direct: bool, mentions: list[Ment
 _REPORTING = frozenset(CUE_FORMS.values()) | COGNITION_VERBS | {"believe", "hope", "fear", "expect", "wish"}
 
 
+def _hyphenated(tok) -> bool:
+    """Whether a word the parse reads as a verb ends a compound adjective ("Iranian-made
+    drones", "Russian-backed forces"): the noun after it is its head's object."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text in {"-", "‐"} and not doc[tok.i - 1].whitespace_
+
+
 def _main_act(verb):
     """The act a light verb stands before: "continue attacking ships" attacks, "has begun
     a project to export" exports (the object's infinitive, not a relative clause with a
@@ -445,6 +452,7 @@ def _main_act(verb):
         if c.dep_ in {"xcomp", "advcl"}
         and c.pos_ == "VERB"
         and not any(g.dep_.startswith("nsubj") for g in c.children)  # "…, the militias supporting them"
+        and not _hyphenated(c)
     ]
     comp += [
         a
@@ -605,6 +613,15 @@ def _proposition(act, verb, subject: Mention, inside: list[Mention], span, patie
     obj = (
         patient if patient is not None else next((c for c in act.children if c.dep_ in {"obj", "iobj"}), None)
     )
+    if obj is None:
+        # "used Iranian-made drones", with "made" read as a verb taking "drones"
+        obj = next(
+            (g for c in act.children if _hyphenated(c) for g in c.children if g.dep_ in {"obj", "iobj"}), None
+        )
+    if obj is not None and obj.is_space:
+        # the line break after a headline, which the parse may make the head of its last
+        # noun phrase ("deserves NATO membership\n\n"): the phrase's own last word is the object
+        obj = next((c for c in reversed(list(obj.children)) if not (c.is_punct or c.is_space)), None)
     if obj is not None:
         # a subordinator or preposition the parse made an object ("that U.S. forces shot")
         obj = None if obj.pos_ in {"SCONJ", "ADP", "CCONJ", "PUNCT"} else _counted_object(obj)

@@ -334,11 +334,7 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
                 windows.append(_subtree_range(c))
     if _trip_for(tok):
         # "arrived in Cairo for talks with X": who travels takes part
-        windows += [
-            _subject_range(c)
-            for c in _subject_carrier(_counted(tok).head).children
-            if c.dep_.startswith("nsubj")
-        ]
+        windows += _carrier_subjects(_counted(tok).head)
     noun = _counted(tok)
     if noun.pos_ in {"NOUN", "PROPN"} and noun.head.lemma_.lower() in _ATTEND_VERBS:
         # "X attended / held / hosted the meeting", "the meeting was attended by X"
@@ -347,9 +343,7 @@ def _parse_windows(tok: Token) -> list[tuple[int, int]] | None:
             end = _subtree_range(verb)[1]
             windows += [(c.left_edge.idx, end) for c in verb.children if c.dep_ in {"obl:agent", "agent"}]
         elif tok.dep_ in {"obj", "dobj"}:
-            windows += [
-                _subject_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")
-            ]
+            windows += _carrier_subjects(verb)
     if noun.pos_ in {"NOUN", "PROPN"}:
         # "two days of talks hosted by Annalena Baerbock", "a summit chaired by Egypt"
         for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _ATTEND_VERBS):
@@ -530,8 +524,11 @@ def _clause_subjects(noun: Token) -> list[tuple[int, int]]:
     """The subjects of the clause a meeting noun stands in (its nearest verb's, or the
     verb's whose subject that one shares)."""
     verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None:
-        return []
+    return _carrier_subjects(verb) if verb is not None else []
+
+
+def _carrier_subjects(verb: Token) -> list[tuple[int, int]]:
+    """The subjects of a verb, or of the verb whose subject it shares (`_subject_carrier`)."""
     return [_subject_range(c) for c in _subject_carrier(verb).children if c.dep_.startswith("nsubj")]
 
 
@@ -1241,10 +1238,11 @@ def find_meetings(
             if pm:
                 purpose = pm.group().strip()
             # a call and a meeting face to face are never one meeting
-            alike = [m for m in meetings if m.remote == _remote(trig)]
+            remote = _remote(trig)
+            alike = [m for m in meetings if m.remote == remote]
             current = _same_meeting(alike, known, place, parts, status, bool(definite), after_past)
             if current is None:
-                current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()), remote=_remote(trig))
+                current = Meeting(trigger=Span(trig.start(), trig.end(), trig.group()), remote=remote)
                 meetings.append(current)
                 known[id(current)] = None
             for p in parts:

@@ -36,11 +36,11 @@ _AMBIGUOUS = {"IS", "AP", "Post", "Guardian", "Gulf", "Fars", "Georgia", "Jordan
 #: not "Jim Jordan"); Georgia stays a place, for the U.S. state is as likely
 _STATE_WHEN_PLACE = {"Jordan", "Chad"}
 
+_MINISTRY = r"(?:(?:foreign|defen[cs]e|interior|finance|justice|health|information|energy|trade)\s+)?ministry"
 _GOV_HEADS = (
     r"regime|government|authorities|administration|leadership|president|presidency|junta"
     r"|military\s+(?:government|junta|regime|rulers|authorities)"
-    r"|(?:(?:foreign|defen[cs]e|interior|finance|justice|health|information|energy|trade)\s+)?ministry"
-    r"|cabinet|foreign\s+office|embassy"
+    rf"|{_MINISTRY}|cabinet|foreign\s+office|embassy"
 )
 _PEOPLE_HEADS = r"people|population|citizens|civilians|nation"
 _FORCE_HEADS = r"army|forces|military|troops|soldiers|navy|air force"
@@ -70,8 +70,7 @@ _GOVERNMENT_IN = re.compile(r"\b[Tt]he\s+(?P<gov>government|regime|leadership)\s
 #: government, as "the Ukrainian foreign ministry" is (not "Ukraine's president", a person)
 _STATE_ORGAN = re.compile(
     r"(?:'s|’s)?\s+(?i:(?:military\s+)?(?:government|regime|authorities|junta)|administration|presidency|cabinet|embassy"
-    r"|foreign\s+office|(?:(?:foreign|defen[cs]e|interior|finance|justice|health|information|energy|trade)\s+)?"
-    r"ministry)(?![\w-])"
+    rf"|foreign\s+office|{_MINISTRY})(?![\w-])"
 )
 
 

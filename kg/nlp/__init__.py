@@ -42,18 +42,19 @@ def _load(name: str) -> Language:
     # CNN pipelines run about twice as fast with numpy's matrix products (see ops.py);
     # models take their ops when built, so this comes before any spacy.load
     use_fast_cpu_ops()
-    if name == DEFAULT_PIPELINE:
-        if (MODEL_DIR / "config.cfg").exists():
-            return with_titles(_checked(_bounded(spacy.load(MODEL_DIR))))
+    return with_titles(_pipeline(name))
+
+
+def _pipeline(name: str) -> Language:
+    """The pipeline itself, before kg's tokenizer special cases (one place adds them all)."""
+    if name == DEFAULT_PIPELINE and (MODEL_DIR / "config.cfg").exists():
+        return _checked(_bounded(spacy.load(MODEL_DIR)))
+    if name in {DEFAULT_PIPELINE, "blank"}:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return with_titles(nlp)
-    if name == "blank":
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        return with_titles(nlp)
+        return nlp
     try:
-        return with_titles(_checked(_bounded(spacy.load(name))))
+        return _checked(_bounded(spacy.load(name)))
     except OSError as e:
         raise InputError(
             f"spaCy pipeline {name!r} is not installed or not a pipeline folder ({e}); "

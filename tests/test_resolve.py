@@ -68,3 +68,11 @@ def test_a_phone_call_is_a_meeting_held_at_a_distance(tmp_path):
     )
     assert {r["l"].value for r in kg.query(q)} == {"William Ruto", "Hassan Sheikh Mohamud"}
     assert kg.validate().conforms
+
+
+def test_a_states_ministry_named_with_a_possessive_is_affiliated_with_the_state(tmp_path):
+    body = "Border\n\nKenya's foreign ministry said on Monday that the border would reopen.\n"
+    kg = _ingest(tmp_path, {"a": body})
+    q = 'SELECT ?l WHERE { ?g rdfs:label "Government of Kenya" ; kg:affiliatedWith/rdfs:label ?l }'
+    assert {r["l"].value for r in kg.query(q)} == {"Kenya"}
+    assert kg.validate().conforms

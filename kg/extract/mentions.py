@@ -144,6 +144,13 @@ def armed_forces(span: Span, state: str) -> Mention:
     return Mention(span, f"Armed forces of {state}", "ArmedGroup", affiliations=(state,))
 
 
+def government(span: Span, state: str) -> Mention:
+    """The mention of a state's government ("the Ukrainian foreign ministry", "Egypt's
+    presidency", "the government in Riyadh"): one label for all of them, affiliated with
+    the state, as `armed_forces` is for its forces."""
+    return Mention(span, f"Government of {state}", "Government", affiliations=(state,))
+
+
 def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
     """Every mention in `text`, sorted by offset, without overlaps (longest wins)."""
     g = load_gazetteer()
@@ -162,9 +169,7 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
         b, e = m.start(), m.end()
         span = Span(b, e, text[b:e])
         if m.group("gov"):
-            candidates.append(
-                Mention(span, f"Government of {country.label}", "Government", affiliations=(country.label,))
-            )
+            candidates.append(government(span, country.label))
         elif m.group("ppl"):
             candidates.append(
                 Mention(span, f"{m.group('dem')} people", "Group", affiliations=(country.label,))
@@ -196,22 +201,11 @@ def find_mentions(text: str, doc: Doc | None = None) -> list[Mention]:
             candidates.append(armed_forces(Span(b, fe, text[b:fe]), entry.label))
         seat = _GOVERNMENT_IN.search(text, max(0, b - 30), b) if entry.kind == "City" else None
         if seat is not None and state is not None:  # "the government in Riyadh"
-            candidates.append(
-                Mention(
-                    Span(seat.start("gov"), e, text[seat.start("gov") : e]),
-                    f"Government of {state.label}",
-                    "Government",
-                    affiliations=affil,
-                )
-            )
+            gb = seat.start("gov")
+            candidates.append(government(Span(gb, e, text[gb:e]), state.label))
         organ = _STATE_ORGAN.match(text, e) if entry.kind == "Country" else None
-        if organ:
-            oe = organ.end()
-            candidates.append(
-                Mention(
-                    Span(b, oe, text[b:oe]), f"Government of {entry.label}", "Government", affiliations=affil
-                )
-            )
+        if organ:  # "Ukraine's foreign ministry"
+            candidates.append(government(Span(b, organ.end(), text[b : organ.end()]), entry.label))
     # longer first, so "Syrian regime" beats "Syrian" and full names beat their parts
     for c in sorted(candidates, key=lambda c: (-(c.span.end - c.span.begin), c.span.begin)):
         add(c)

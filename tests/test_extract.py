@@ -4127,9 +4127,19 @@ def test_a_clause_after_but_the_parse_hangs_on_a_noun_keeps_its_cue():
     assert any(c.cue.text == "plans" for c in g.claims)
 
 
-def test_a_body_named_in_apposition_to_a_description_is_the_source():
-    (c,) = run("The group's armed wing, the Martyrs Brigades, claimed the attack on the convoy.").claims
-    assert (c.source.label, c.source.kind) == ("Martyrs Brigades", "ArmedGroup")
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "The group's armed wing, the Martyrs Brigades, claimed the attack on the convoy.",
+            "Martyrs Brigades",
+        ),
+        ("The Iran-backed group, Hezbollah, claimed the attack on the base.", "Hezbollah"),  # a known body
+    ],
+)
+def test_a_body_named_in_apposition_to_a_description_is_the_source(body, name):
+    (c,) = run(body).claims
+    assert (c.source.label, c.source.kind) == (name, "ArmedGroup")
 
 
 def test_a_name_the_model_calls_an_organisation_is_no_body_unless_its_words_say_so():

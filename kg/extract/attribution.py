@@ -544,8 +544,8 @@ def _antecedent(doc: Doc | None, src: tuple[int, int]) -> tuple[int, int] | None
 
 def _body_name(m: Mention) -> bool:
     """Whether a mention is a body: a known one, or a name that says it is one ("the Qassam
-    Brigades"), not a person's name the model took for an organisation."""
-    return m.kind in _BODY_KINDS and bool(m.key or classify_name(m.label) != "Person")
+    Brigades"), not a person's name the model took for an organisation (`_named_body`)."""
+    return m.kind in _BODY_KINDS and _named_body(m.label)
 
 
 def _word_before(doc: Doc, i: int, first: int) -> Token:
